@@ -1,0 +1,31 @@
+package dev.checkout.platform.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the messaging backbone ({@code checkout.messaging.*}).
+ *
+ * @param partitions          partitions of every topic the services declare (and of its DLQ)
+ * @param relayPollInterval   how often an idle relay looks for rows committed by other instances; rows committed in
+ *                            this process wake it at once
+ * @param relayBatchSize      rows published per relay transaction
+ * @param relayRetention      how long published outbox rows are kept for audit before they are deleted
+ * @param processedRetention  how long processed-message records are kept; longer than any redelivery can come late
+ * @param retryBackoffs       waits between attempts of a failing handler before its message goes to the DLQ
+ * @param outageBackoffMax    the longest wait between attempts while a dependency (the database) is down; those
+ *                            attempts never end in the DLQ
+ */
+@ConfigurationProperties("checkout.messaging")
+public record MessagingProperties(
+        @DefaultValue("8") int partitions,
+        @DefaultValue("250ms") Duration relayPollInterval,
+        @DefaultValue("200") int relayBatchSize,
+        @DefaultValue("PT1H") Duration relayRetention,
+        @DefaultValue("P7D") Duration processedRetention,
+        @DefaultValue({"1s", "2s", "4s"}) List<Duration> retryBackoffs,
+        @DefaultValue("10s") Duration outageBackoffMax) {
+}

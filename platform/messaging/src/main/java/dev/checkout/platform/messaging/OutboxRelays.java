@@ -1,0 +1,57 @@
+package dev.checkout.platform.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Runs one {@link OutboxRelay} per service of this process, each on its own thread, from the moment the context is
+ * ready until shutdown begins (before the Kafka producer and the connection pool close).
+ */
+class OutboxRelays implements SmartLifecycle {
+
+    private final List<ServiceMessaging> services;
+    private final MessagingSupport support;
+    private final KafkaTemplate<String, String> kafka;
+    private final MessagingProperties properties;
+    private final List<OutboxRelay> relays = new ArrayList<>();
+    private volatile boolean running;
+
+    OutboxRelays(List<ServiceMessaging> services, MessagingSupport support, KafkaTemplate<String, String> kafka,
+                 MessagingProperties properties) {
+        this.services = services;
+        this.support = support;
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        for (ServiceMessaging messaging : services) {
+            OutboxRelay relay = new OutboxRelay(messaging.service(), support, kafka, properties);
+            relays.add(relay);
+            Thread.ofPlatform().name("outbox-relay-" + messaging.service().schema()).daemon(true).start(relay);
+        }
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        relays.forEach(OutboxRelay::stop);
+        relays.clear();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Late to start and early to stop: after the listeners, before the producer. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.checkout.platform.messaging;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Wakes a relay when this process commits outbox rows, so publication does not wait for the next poll. */
+final class RelaySignal {
+
+    private final BlockingQueue<Boolean> pending = new ArrayBlockingQueue<>(1);
+
+    void wakeUp() {
+        pending.offer(Boolean.TRUE);
+    }
+
+    /** Waits for a wake-up or the timeout, whichever comes first. */
+    void await(Duration timeout) throws InterruptedException {
+        pending.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

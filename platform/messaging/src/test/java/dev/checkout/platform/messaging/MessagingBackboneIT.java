@@ -1,0 +1,210 @@
+package dev.checkout.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import dev.checkout.platform.core.CorrelationId;
+import dev.checkout.platform.messaging.MessagingTestApplication.Ping;
+import dev.checkout.platform.messaging.MessagingTestApplication.TestMessaging;
+import dev.checkout.platform.testing.ApiClient;
+import dev.checkout.platform.testing.ApiResponse;
+import dev.checkout.platform.testing.CheckoutIntegrationTest;
+import dev.checkout.platform.testing.SharedServers;
+import dev.checkout.platform.testing.TopicDump;
+import dev.checkout.platform.web.TokenIssuer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@CheckoutIntegrationTest(classes = MessagingTestApplication.class, properties = {
+        "checkout.messaging.retry-backoffs=100ms,200ms,400ms"})
+class MessagingBackboneIT {
+
+    @Autowired TestMessaging messaging;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
+    @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired ProducerFactory<String, String> producers;
+    @Autowired MessagingSupport support;
+    @Autowired MessagingProperties properties;
+    @Autowired JsonMapper json;
+    @Autowired TokenIssuer tokens;
+    @LocalServerPort int port;
+
+    @Test
+    void aMessagePublishedInATransactionReachesItsTopicWithItsEnvelopeAndHeaders() {
+        String key = "key-" + UUID.randomUUID();
+        String eventId;
+        try (var correlation = CorrelationId.open("corr-" + key)) {
+            eventId = transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("hello", 1))));
+        }
+
+        TopicDump.Message message = awaitOnTopic(eventId);
+        assertThat(message.key()).isEqualTo(key);
+        assertThat(message.header("event_type")).isEqualTo("Ping");
+        assertThat(message.header("correlation_id")).isEqualTo("corr-" + key);
+        JsonNode envelope = json.readTree(message.value());
+        assertThat(envelope.path("event_id").asString()).isEqualTo(eventId);
+        assertThat(envelope.path("event_type").asString()).isEqualTo("Ping");
+        assertThat(envelope.path("correlation_id").asString()).isEqualTo("corr-" + key);
+        assertThat(envelope.path("source").asString()).isEqualTo("messaging-test");
+        assertThat(envelope.path("schema_version").asInt()).isEqualTo(1);
+        assertThat(envelope.path("occurred_at").asString()).isNotBlank();
+        assertThat(envelope.path("payload").path("text").asString()).isEqualTo("hello");
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> effectsOf(eventId) == 1);
+        assertThat(jdbc.sql("select correlation_id from messaging_test.effects where event_id = ?").param(eventId)
+                .query(String.class).single()).as("the consumer logs under the message's correlation id").isEqualTo("corr-" + key);
+        assertThat(jdbc.sql("select published_at is not null from messaging_test.outbox where event_id = ?").param(eventId)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        String key = "rolled-back-" + UUID.randomUUID();
+        String[] eventId = new String[1];
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            eventId[0] = messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("never", 1)));
+            throw new IllegalStateException("the change failed");
+        })).hasMessage("the change failed");
+
+        String marker = transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("after", 2))));
+        awaitOnTopic(marker);
+        assertThat(TopicDump.read(SharedServers.addresses().kafkaBootstrapServers(), MessagingTestApplication.TOPIC))
+                .noneMatch(m -> m.value().contains(eventId[0]));
+        assertThat(jdbc.sql("select count(*) from messaging_test.outbox where event_id = ?").param(eventId[0]).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, "k", new Ping("loose", 1))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside the transaction");
+    }
+
+    @Test
+    void aRedeliveredMessageHasItsEffectOnce() throws Exception {
+        String key = "redelivered-" + UUID.randomUUID();
+        String eventId = transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("twice", 1))));
+        TopicDump.Message original = awaitOnTopic(eventId);
+
+        // The same record again, as a relay that crashed before marking it published would send it.
+        kafka.send(new ProducerRecord<>(MessagingTestApplication.TOPIC, original.key(), original.value())).get(10, TimeUnit.SECONDS);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> TopicDump.read(SharedServers.addresses().kafkaBootstrapServers(),
+                MessagingTestApplication.TOPIC).stream().filter(m -> m.value().contains(eventId)).count() == 2);
+        String marker = transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("marker", 2))));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> effectsOf(marker) == 1);
+        assertThat(effectsOf(eventId)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from messaging_test.processed_messages where event_id = ?").param(eventId)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageThatKeepsFailingGoesToTheDeadLetterTopicWithItsErrorAndCanBeReplayed() {
+        MessagingTestApplication.Consumer.refusePoison.set(true);
+        String key = "poison-" + UUID.randomUUID();
+        String eventId = transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("poison", 1))));
+        ApiClient admin = ApiClient.atPort(port).withToken(tokens.issue("user_admin", "admin@test", List.of("USER", "ADMIN")).value());
+
+        JsonNode deadLetter = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetterOf(admin, eventId), letter -> letter != null);
+        assertThat(deadLetter.path("topic").asString()).isEqualTo(MessagingTestApplication.TOPIC);
+        assertThat(deadLetter.path("error").asString()).contains("this ping is poison");
+        assertThat(effectsOf(eventId)).isZero();
+        assertThat(TopicDump.read(SharedServers.addresses().kafkaBootstrapServers(), MessagingTestApplication.TOPIC + ".DLQ"))
+                .anyMatch(m -> m.value().contains(eventId));
+
+        MessagingTestApplication.Consumer.refusePoison.set(false);
+        ApiResponse replayed = admin.post("/api/v1/admin/dead-letters/" + deadLetter.path("id").asString() + "/replay", null);
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> effectsOf(eventId) == 1);
+        assertThat(deadLetterOf(admin, eventId).path("replay_count").asInt()).isEqualTo(1);
+        assertThat(admin.post("/api/v1/admin/dead-letters/dlq_unknown/replay", null).status()).isEqualTo(404);
+        assertThat(ApiClient.atPort(port).get("/api/v1/admin/dead-letters").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theProducerIsIdempotentAndWaitsForAllReplicas() throws Exception {
+        Map<String, Object> configuration = producers.getConfigurationProperties();
+        assertThat(configuration.get(ProducerConfig.ACKS_CONFIG)).isEqualTo("all");
+        assertThat(String.valueOf(configuration.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG))).isEqualTo("true");
+
+        // In force, not only configured: the broker tracks an idempotent producer's id for each partition it wrote.
+        var sent = kafka.send(new ProducerRecord<>(MessagingTestApplication.TOPIC, "producer-check", "{}")).get(10, TimeUnit.SECONDS);
+        TopicPartition partition = new TopicPartition(sent.getRecordMetadata().topic(), sent.getRecordMetadata().partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.addresses().kafkaBootstrapServers()))) {
+            var producersOnPartition = admin.describeProducers(List.of(partition)).partitionResult(partition).get(10, TimeUnit.SECONDS);
+            assertThat(producersOnPartition.activeProducers()).isNotEmpty();
+            assertThat(producersOnPartition.activeProducers()).allMatch(state -> state.producerId() >= 0);
+        }
+    }
+
+    @Test
+    void twoRelaysOnOneSchemaPublishEveryMessageOnceAndInOrderPerKey() throws Exception {
+        List<String> keys = List.of("a", "b", "c", "d").stream().map(k -> k + "-" + UUID.randomUUID()).toList();
+        OutboxRelay second = new OutboxRelay(MessagingTestApplication.SERVICE, support, kafka, properties);
+        Thread standby = Thread.ofPlatform().name("second-relay").start(second);
+        List<String> eventIds = new ArrayList<>();
+        try {
+            for (int sequence = 0; sequence < 50; sequence++) {
+                int current = sequence;
+                eventIds.addAll(transactions.execute(status -> keys.stream().map(key -> messaging.publish(
+                        OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("ordered", current)))).toList()));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select count(*) from messaging_test.outbox where published_at is null").query(Long.class).single() == 0);
+        } finally {
+            second.stop();
+            standby.join(Duration.ofSeconds(15));
+        }
+        List<TopicDump.Message> published = TopicDump.read(SharedServers.addresses().kafkaBootstrapServers(), MessagingTestApplication.TOPIC)
+                .stream().filter(m -> keys.contains(m.key())).toList();
+        assertThat(published.stream().map(m -> m.header("event_id")).toList()).containsExactlyInAnyOrderElementsOf(eventIds);
+        Map<String, List<Integer>> sequencesByKey = published.stream().collect(Collectors.groupingBy(TopicDump.Message::key,
+                Collectors.mapping(m -> json.readTree(m.value()).path("payload").path("sequence").asInt(), Collectors.toList())));
+        for (String key : keys) {
+            assertThat(sequencesByKey.get(key)).as("order of key " + key).isSorted().hasSize(50);
+        }
+    }
+
+    private long effectsOf(String eventId) {
+        return jdbc.sql("select count(*) from messaging_test.effects where event_id = ?").param(eventId).query(Long.class).single();
+    }
+
+    private TopicDump.Message awaitOnTopic(String eventId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).until(
+                () -> TopicDump.read(SharedServers.addresses().kafkaBootstrapServers(), MessagingTestApplication.TOPIC).stream()
+                        .filter(m -> eventId.equals(m.header("event_id"))).findFirst().orElse(null),
+                message -> message != null);
+    }
+
+    private static JsonNode deadLetterOf(ApiClient admin, String eventId) {
+        for (JsonNode letter : admin.get("/api/v1/admin/dead-letters?topic=" + MessagingTestApplication.TOPIC + "&limit=100").json().path("dead_letters")) {
+            if (eventId.equals(letter.path("event_id").asString())) {
+                return letter;
+            }
+        }
+        return null;
+    }
+}

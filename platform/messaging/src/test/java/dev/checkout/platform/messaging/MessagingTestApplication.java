@@ -1,0 +1,70 @@
+package dev.checkout.platform.messaging;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.checkout.platform.core.CorrelationId;
+import dev.checkout.platform.core.ServiceDescriptor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/** A one-service process for testing the backbone itself: it publishes pings and records what it consumes. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class MessagingTestApplication {
+
+    static final ServiceDescriptor SERVICE = new ServiceDescriptor("messaging-test", "messaging_test");
+    static final String TOPIC = "messaging-test-pings";
+
+    /** A payload. {@code text} "poison" makes the consumer fail while {@link Consumer#refusePoison} is set. */
+    record Ping(String text, int sequence) {
+    }
+
+    @Bean
+    ServiceDescriptor messagingTestService() {
+        return SERVICE;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics messagingTestTopics(Topics topics) {
+        return topics.declare(TOPIC);
+    }
+
+    @Component
+    static class TestMessaging extends ServiceMessaging {
+        TestMessaging(MessagingSupport support) {
+            super(support, SERVICE);
+        }
+    }
+
+    @Component
+    static class Consumer {
+        static final AtomicBoolean refusePoison = new AtomicBoolean(true);
+
+        private final TestMessaging messaging;
+        private final JdbcClient jdbc;
+
+        Consumer(TestMessaging messaging, JdbcClient jdbc) {
+            this.messaging = messaging;
+            this.jdbc = jdbc;
+        }
+
+        @KafkaListener(id = "messaging-test-consumer", groupId = "messaging-test", topics = TOPIC)
+        void on(ConsumerRecord<String, String> record) {
+            messaging.receive(record, "pings", message -> {
+                Ping ping = message.payload(Ping.class);
+                if ("poison".equals(ping.text()) && refusePoison.get()) {
+                    throw new IllegalStateException("this ping is poison");
+                }
+                jdbc.sql("insert into messaging_test.effects (event_id, message_key, text, sequence, correlation_id) values (?, ?, ?, ?, ?)")
+                        .params(message.eventId(), message.key(), ping.text(), ping.sequence(), CorrelationId.current().orElse(null))
+                        .update();
+            });
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.checkout.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal the client should understand: an HTTP status, a stable machine-readable {@code code} from the API
+ * contract, a human-readable detail, and any extra members the contract names ({@code failed_items}, {@code order_id}).
+ * Use cases throw it (or a subclass); {@link ProblemHandlers} turns it into an RFC 9457 problem.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    public ApiException(HttpStatus status, String code, String detail) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+    }
+
+    public static ApiException notFound(String what, String id) {
+        return new ApiException(HttpStatus.NOT_FOUND, "not_found", what + " " + id + " does not exist");
+    }
+
+    public static ApiException badRequest(String code, String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, detail);
+    }
+
+    public static ApiException conflict(String code, String detail) {
+        return new ApiException(HttpStatus.CONFLICT, code, detail);
+    }
+
+    public static ApiException unprocessable(String code, String detail) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, code, detail);
+    }
+
+    /** Adds a member to the problem body; {@code name} is written as given, so use snake_case. */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
+    }
+}

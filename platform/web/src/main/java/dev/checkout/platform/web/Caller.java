@@ -1,0 +1,35 @@
+package dev.checkout.platform.web;
+
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Who is calling: an authenticated user with roles, or an anonymous guest (carts may be used without logging in).
+ * Controllers declare it as a parameter; they never read the security context themselves.
+ */
+public record Caller(String userId, Set<String> roles) {
+
+    public static final Caller ANONYMOUS = new Caller(null, Set.of());
+
+    public boolean isAuthenticated() {
+        return userId != null;
+    }
+
+    public boolean isAdmin() {
+        return roles.contains("ADMIN");
+    }
+
+    /** The user's id; a 401 problem for a guest. */
+    public String requireUserId() {
+        if (userId == null) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "This needs a bearer token");
+        }
+        return userId;
+    }
+
+    /** Whether this caller may see something that belongs to {@code ownerId}: its owner or an admin. */
+    public boolean mayAccess(String ownerId) {
+        return isAdmin() || (userId != null && userId.equals(ownerId));
+    }
+}

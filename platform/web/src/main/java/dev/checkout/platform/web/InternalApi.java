@@ -1,0 +1,49 @@
+package dev.checkout.platform.web;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Reads another service's internal API ({@code /api/v1/internal/**}) as this service, with a short-lived SERVICE
+ * token: what reconciliation jobs and the rare synchronous check ask of the service that owns the answer. Answers are
+ * read tolerantly (unknown members ignored).
+ */
+public class InternalApi {
+
+    private final RestClient http;
+    private final ServiceUrls urls;
+    private final TokenIssuer tokens;
+    private final String caller;
+
+    InternalApi(RestClient.Builder builder, ServiceUrls urls, TokenIssuer tokens, String caller) {
+        this.http = builder.requestFactory(ServiceHttp.requests(Duration.ofSeconds(2), Duration.ofSeconds(5))).build();
+        this.urls = urls;
+        this.tokens = tokens;
+        this.caller = caller;
+    }
+
+    /**
+     * {@code GET} of {@code path} (with its URI variables) at {@code service}; empty when the service answers that the
+     * thing asked about does not exist: a 404 problem with the code {@code absentCode}. Any other 404 (a path the
+     * process does not serve, say, because the service is not where it was looked for) is an error, never "absent":
+     * reconciliations act on absence.
+     *
+     * @throws org.springframework.web.client.RestClientException when the service cannot be asked or answers otherwise
+     */
+    public <T> Optional<T> get(String service, String path, String absentCode, Class<T> answer, Object... uriVariables) {
+        try {
+            return Optional.ofNullable(http.get().uri(urls.of(service) + path, uriVariables)
+                    .header("Authorization", "Bearer " + tokens.serviceToken(caller))
+                    .retrieve().body(answer));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND && e.getResponseBodyAsString().contains("\"code\":\"" + absentCode + "\"")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}

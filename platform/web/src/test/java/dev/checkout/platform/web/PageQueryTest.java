@@ -1,0 +1,32 @@
+package dev.checkout.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PageQueryTest {
+
+    @Test
+    void pagesCountFromOneAndDefaultToTwentyItems() {
+        assertThat(PageQuery.of(null, null)).isEqualTo(new PageQuery(1, 20));
+        assertThat(PageQuery.of(3, 10).offset()).isEqualTo(20);
+    }
+
+    @Test
+    void aPageBelowOneOrALimitAboveAHundredIsABadRequest() {
+        assertThatThrownBy(() -> PageQuery.of(0, 10)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("validation_failed"));
+        assertThatThrownBy(() -> PageQuery.of(1, 101)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void paginationCountsPartialPages() {
+        assertThat(Pagination.of(new PageQuery(1, 20), 41).totalPages()).isEqualTo(3);
+        assertThat(Pagination.of(new PageQuery(1, 20), 0).totalPages()).isZero();
+    }
+
+    @Test
+    void clientFieldPathsAreShownInSnakeCase() {
+        assertThat(ProblemHandlers.snakeCasePath("items[0].productId")).isEqualTo("items[0].product_id");
+    }
+}

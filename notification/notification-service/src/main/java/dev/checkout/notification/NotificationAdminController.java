@@ -1,0 +1,24 @@
+package dev.checkout.notification;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/admin/notifications?order_id=}: what was sent to whom, by which channel. */
+@RestController
+class NotificationAdminController {
+
+    private final Notifications notifications;
+
+    NotificationAdminController(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/api/v1/admin/notifications")
+    Map<String, List<Notifications.Sent>> notifications(@RequestParam(name = "order_id", required = false) String orderId) {
+        return Map.of("notifications", notifications.ofOrder(orderId));
+    }
+}

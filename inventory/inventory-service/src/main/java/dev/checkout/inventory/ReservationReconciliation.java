@@ -1,0 +1,122 @@
+package dev.checkout.inventory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import dev.checkout.order.api.CheckoutStanding;
+import dev.checkout.order.api.OrderStanding;
+import dev.checkout.platform.web.InternalApi;
+import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Checks pending reservations against the orders and checkouts that hold them, every
+ * {@code checkout.inventory.reconciliation.interval}, on one instance at a time. The saga keeps the two in step; this
+ * repairs what a lost message or an operator's hand left behind, without waiting for the reservation's time to run
+ * out: a reservation whose owner does not exist or ended (an order FAILED or CANCELLED, a checkout EXPIRED or FAILED,
+ * a paid checkout whose order ended) is released; one whose order is CONFIRMED or later is confirmed. Reservations
+ * younger than {@code grace} are left to the saga still at work on them. The order service is the authority and is
+ * asked through its internal API; when it cannot be asked, the run stops and the next one starts over.
+ */
+@Component
+class ReservationReconciliation {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationReconciliation.class);
+    private static final int PAGE = 200;
+    static final String REASON = "reconciliation";
+
+    private final Reservations reservations;
+    private final StockReservations stock;
+    private final InternalApi services;
+    private final InventoryProperties.Reconciliation settings;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    ReservationReconciliation(Reservations reservations, StockReservations stock, InternalApi services, InventoryProperties properties,
+                              MeterRegistry meters, Clock clock) {
+        this.reservations = reservations;
+        this.stock = stock;
+        this.services = services;
+        this.settings = properties.reconciliation();
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** What one run did. */
+    record Summary(int looked, int released, int confirmed) {
+    }
+
+    private enum Verdict { KEEP, RELEASE, CONFIRM }
+
+    @Scheduled(fixedDelayString = "${checkout.inventory.reconciliation.interval:PT1M}",
+            initialDelayString = "${checkout.inventory.reconciliation.interval:PT1M}")
+    @SchedulerLock(name = "inventory-reservation-reconciliation", lockAtMostFor = "PT30M")
+    void reconcileOnSchedule() {
+        try {
+            Summary summary = reconcile();
+            if (summary.released() + summary.confirmed() > 0) {
+                log.warn("reservation reconciliation: {}", summary);
+            }
+        } catch (RestClientException e) {
+            log.warn("reservation reconciliation stopped, the next run starts over: {}", e.toString());
+        }
+    }
+
+    Summary reconcile() {
+        int looked = 0;
+        int released = 0;
+        int confirmed = 0;
+        String after = "";
+        List<String> owners;
+        do {
+            owners = reservations.pendingOwners(clock.instant().minus(settings.grace()), after, PAGE);
+            for (String owner : owners) {
+                looked++;
+                switch (verdictOn(owner)) {
+                    case RELEASE -> {
+                        log.warn("reservation of {} outlived its owner: released", owner);
+                        stock.release(owner, REASON);
+                        released++;
+                        meters.counter("checkout.inventory.reconciliation.reservations", "outcome", "released").increment();
+                    }
+                    case CONFIRM -> {
+                        log.warn("reservation of {} was still pending for a confirmed order: confirmed ({})", owner,
+                                stock.confirm(owner));
+                        confirmed++;
+                        meters.counter("checkout.inventory.reconciliation.reservations", "outcome", "confirmed").increment();
+                    }
+                    case KEEP -> {
+                    }
+                }
+            }
+            after = owners.isEmpty() ? after : owners.getLast();
+        } while (owners.size() == PAGE);
+        return new Summary(looked, released, confirmed);
+    }
+
+    private Verdict verdictOn(String owner) {
+        if (owner.startsWith("chk_")) {
+            Optional<CheckoutStanding> checkout = services.get("order", CheckoutStanding.PATH, CheckoutStanding.ABSENT, CheckoutStanding.class, owner);
+            if (checkout.isPresent() && checkout.get().open()) {
+                return Verdict.KEEP;
+            }
+            if (checkout.isPresent() && checkout.get().orderId() != null) {
+                // Paid: its order's saga adopts the reservation, unless that order ended without it.
+                Optional<OrderStanding> order = services.get("order", OrderStanding.PATH, OrderStanding.ABSENT, OrderStanding.class, checkout.get().orderId());
+                return order.isEmpty() || order.get().ended() ? Verdict.RELEASE : Verdict.KEEP;
+            }
+            return Verdict.RELEASE;
+        }
+        Optional<OrderStanding> order = services.get("order", OrderStanding.PATH, OrderStanding.ABSENT, OrderStanding.class, owner);
+        if (order.isEmpty() || order.get().ended()) {
+            return Verdict.RELEASE;
+        }
+        return order.get().confirmedOrLater() ? Verdict.CONFIRM : Verdict.KEEP;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.checkout.inventory;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reservations and their lines in the {@code inventory} schema. Loading one locks it for the transaction. */
+@Repository
+class Reservations {
+
+    private static final TypeReference<List<Reservation.Shortfall>> SHORTFALLS = new TypeReference<>() {
+    };
+
+    /** The first key of the owners' advisory locks ("INV"). */
+    static final int OWNER_LOCKS = 0x494E56;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Reservations(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Takes the owner's transaction-scoped advisory lock: reservations for one owner are made one at a time, and while
+     * one is in flight reconciliation cannot take its Redis hold for an orphan. The two-key form keeps these locks apart
+     * from the single-key advisory locks other parts of the platform take.
+     */
+    void lockOwner(String ownerId) {
+        jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:owner))").param("space", OWNER_LOCKS).param("owner", ownerId)
+                .query((rs, n) -> 1).single();
+    }
+
+    /** {@link #lockOwner}, unless another transaction holds it: false then. */
+    boolean tryLockOwner(String ownerId) {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:space, hashtext(:owner))")
+                .param("space", OWNER_LOCKS).param("owner", ownerId).query(Boolean.class).single());
+    }
+
+    /**
+     * Which of these reservation ids are on record. A refused attempt leaves no record, so an id missing here holds
+     * nothing in PostgreSQL.
+     */
+    Set<String> recorded(Collection<String> reservationIds) {
+        if (reservationIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select reservation_id from inventory.reservations where reservation_id in (:ids)")
+                .param("ids", List.copyOf(reservationIds)).query(String.class).list());
+    }
+
+    Optional<Reservation> lockByOwner(String ownerId) {
+        return jdbc.sql("select * from inventory.reservations where owner_id = :owner for update")
+                .param("owner", ownerId).query((rs, n) -> rs.getString("reservation_id")).optional()
+                .map(this::load);
+    }
+
+    /** Owners of pending reservations made before {@code before}, after {@code afterOwner} in owner order: a page of them. */
+    List<String> pendingOwners(Instant before, String afterOwner, int limit) {
+        return jdbc.sql("""
+                        select owner_id from inventory.reservations
+                        where status = 'PENDING' and created_at < :before and owner_id > :after
+                        order by owner_id limit :limit""")
+                .param("before", Timestamp.from(before)).param("after", afterOwner).param("limit", limit)
+                .query(String.class).list();
+    }
+
+    /** Pending reservations whose time is up, locked, skipping any another instance is working on. */
+    List<Reservation> lockExpired(Instant now, int limit) {
+        return jdbc.sql("""
+                        select reservation_id from inventory.reservations
+                        where status = 'PENDING' and expires_at <= :now
+                        order by expires_at limit :limit for update skip locked""")
+                .param("now", Timestamp.from(now)).param("limit", limit)
+                .query(String.class).list().stream().map(this::load).toList();
+    }
+
+    private Reservation load(String reservationId) {
+        var lines = jdbc.sql("select * from inventory.reservation_lines where reservation_id = :id order by stock_id")
+                .param("id", reservationId)
+                .query((rs, n) -> new Reservation.Line(rs.getLong("stock_id"), rs.getString("product_id"), rs.getString("variant_id"),
+                        rs.getString("warehouse_id"), rs.getInt("quantity")))
+                .list();
+        return jdbc.sql("select * from inventory.reservations where reservation_id = :id").param("id", reservationId)
+                .query((rs, n) -> new Reservation(rs.getString("reservation_id"), rs.getString("owner_id"), rs.getString("adopted_from"),
+                        Reservation.Status.valueOf(rs.getString("status")), rs.getTimestamp("expires_at").toInstant(), lines,
+                        rs.getString("failure") == null ? List.of() : json.readValue(rs.getString("failure"), SHORTFALLS)))
+                .single();
+    }
+
+    /**
+     * Records a reservation being made, before its stock is allocated: the allocation records each line as it takes
+     * the units (see {@link Stock#allocate}). Only a held reservation is recorded; a refusal leaves nothing.
+     */
+    void insertHeld(String reservationId, String ownerId, Instant expiresAt) {
+        jdbc.sql("""
+                        insert into inventory.reservations (reservation_id, owner_id, status, expires_at)
+                        values (:id, :owner, 'PENDING', :expires)""")
+                .param("id", reservationId).param("owner", ownerId).param("expires", Timestamp.from(expiresAt))
+                .update();
+    }
+
+    /** Forgets a reservation recorded in this transaction that could not be made after all (with no line). */
+    void delete(String reservationId) {
+        jdbc.sql("delete from inventory.reservations where reservation_id = :id").param("id", reservationId).update();
+    }
+
+    void update(Reservation reservation) {
+        jdbc.sql("""
+                        update inventory.reservations set owner_id = :owner, adopted_from = :adopted, status = :status,
+                            expires_at = :expires, updated_at = now()
+                        where reservation_id = :id""")
+                .param("id", reservation.reservationId()).param("owner", reservation.ownerId())
+                .param("adopted", reservation.adoptedFrom()).param("status", reservation.status().name())
+                .param("expires", Timestamp.from(reservation.expiresAt()))
+                .update();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.checkout.payment.api;
+
+import java.math.BigDecimal;
+
+/** Charge {@code amount} for the order. At most one charge per order ever reaches the gateway. */
+public record ChargePayment(String orderId, String userId, BigDecimal amount, String currency, PaymentMethod paymentMethod) {
+}

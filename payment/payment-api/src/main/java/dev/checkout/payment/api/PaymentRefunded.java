@@ -1,0 +1,8 @@
+package dev.checkout.payment.api;
+
+import java.math.BigDecimal;
+
+/** Money went back: {@code amount} now, {@code totalRefunded} in all for the order. */
+public record PaymentRefunded(String orderId, String paymentId, String refundId, BigDecimal amount, BigDecimal totalRefunded,
+                              String currency) {
+}

@@ -1,0 +1,75 @@
+package dev.checkout.payment;
+
+import dev.checkout.payment.PaymentServiceConfiguration.PaymentMessaging;
+import dev.checkout.payment.api.ChargePayment;
+import dev.checkout.payment.api.PaymentFailed;
+import dev.checkout.payment.api.PaymentTopics;
+import dev.checkout.payment.api.RefundPayment;
+import dev.checkout.platform.messaging.InboundMessage;
+import dev.checkout.platform.messaging.OutgoingMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Payment's command channel. */
+@Component
+class PaymentCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentCommands.class);
+
+    private final PaymentMessaging messaging;
+    private final PaymentProcessing processing;
+
+    PaymentCommands(PaymentMessaging messaging, PaymentProcessing processing) {
+        this.messaging = messaging;
+        this.processing = processing;
+    }
+
+    @KafkaListener(id = "payment-commands", groupId = "payment-service", topics = PaymentTopics.COMMANDS)
+    void on(ConsumerRecord<String, String> record) {
+        messaging.receive(record, "payment-commands", this::handle);
+    }
+
+    private void handle(InboundMessage message) {
+        switch (message.type()) {
+            case "ChargePayment" -> {
+                ChargePayment command = message.payload(ChargePayment.class);
+                if (command.orderId() == null) {
+                    log.warn("{} names no order; ignored", message);
+                    return;
+                }
+                String refusal = refusal(command);
+                if (refusal != null) {
+                    messaging.publish(OutgoingMessage.of(PaymentTopics.EVENTS, command.orderId(),
+                            new PaymentFailed(command.orderId(), null, "payment_declined", refusal)).causedBy(message));
+                    return;
+                }
+                processing.requestCharge(command, message);
+            }
+            case "RefundPayment" -> {
+                RefundPayment command = message.payload(RefundPayment.class);
+                if (command.orderId() == null) {
+                    log.warn("{} names no order; ignored", message);
+                    return;
+                }
+                processing.requestRefund(command, message);
+            }
+            default -> log.debug("ignoring {}: not a command payment knows", message);
+        }
+    }
+
+    /** Why a charge request cannot be carried out at all, or {@code null}. Nothing is stored for a refused request. */
+    private static String refusal(ChargePayment command) {
+        if (command.amount() == null || command.amount().signum() <= 0 || command.currency() == null
+                || command.paymentMethod() == null || command.paymentMethod().cardToken() == null) {
+            return "the charge request was incomplete";
+        }
+        if (CardNumbers.looksLikeCardNumber(command.paymentMethod().cardToken())) {
+            // PCI: a card number is never stored, logged or sent on; only the gateway's tokens are accepted.
+            return "a card number was sent instead of a gateway token; it was neither stored nor charged";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.checkout.payment;
+
+import dev.checkout.payment.api.PaymentTopics;
+import dev.checkout.platform.core.ServiceDescriptor;
+import dev.checkout.platform.messaging.MessagingSupport;
+import dev.checkout.platform.messaging.ServiceMessaging;
+import dev.checkout.platform.messaging.Topics;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
+import io.github.resilience4j.common.circuitbreaker.configuration.CircuitBreakerConfigCustomizer;
+import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * The payment service: include this configuration in a process to run it there. Its gateway protection is
+ * Resilience4j's {@code payment-gateway} instances: the numbers (timeout, retries and back-off, breaker window and
+ * thresholds, pool size) come from {@code resilience4j.*} settings; what an answer means to them is decided here.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+@EnableConfigurationProperties(PaymentProperties.class)
+public class PaymentServiceConfiguration {
+
+    static final ServiceDescriptor PAYMENT = new ServiceDescriptor("payment-service", "payment");
+
+    @Bean
+    ServiceDescriptor paymentService() {
+        return PAYMENT;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics paymentTopics(Topics topics) {
+        return topics.declare(PaymentTopics.COMMANDS, PaymentTopics.EVENTS);
+    }
+
+    /** The breaker counts answers, not exceptions: unavailable and unknown ones are failures, a refusal is not. */
+    @Bean
+    CircuitBreakerConfigCustomizer paymentGatewayBreaker() {
+        return CircuitBreakerConfigCustomizer.of(PaymentGateway.RESILIENCE, breaker -> breaker.recordResult(PaymentGateway::isFailure));
+    }
+
+    /**
+     * Only "nothing was done" is sent again at once. An unknown outcome is left to the resolver (the answer may arrive
+     * late, and the wait must survive a crash), and a call the open breaker refused is not retried: that is the point
+     * of the breaker.
+     */
+    @Bean
+    RetryConfigCustomizer paymentGatewayRetry() {
+        return RetryConfigCustomizer.of(PaymentGateway.RESILIENCE, retry -> retry
+                .retryOnResult(PaymentGateway::isWorthRetrying)
+                .retryOnException(exception -> false));
+    }
+
+    @Bean(destroyMethod = "close")
+    GatewayWork gatewayWork(ThreadPoolBulkheadRegistry bulkheads) {
+        return new GatewayWork(bulkheads.bulkhead(PaymentGateway.RESILIENCE));
+    }
+
+    /** Payment's outbox and inbox. */
+    @Component
+    static class PaymentMessaging extends ServiceMessaging {
+        PaymentMessaging(MessagingSupport support) {
+            super(support, PAYMENT);
+        }
+    }
+}

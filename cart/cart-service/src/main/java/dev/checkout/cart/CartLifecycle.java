@@ -1,0 +1,80 @@
+package dev.checkout.cart;
+
+import java.time.Clock;
+import java.util.function.BiPredicate;
+
+import dev.checkout.cart.CartServiceConfiguration.CartMessaging;
+import dev.checkout.order.api.CheckoutExpired;
+import dev.checkout.order.api.OrderCancelled;
+import dev.checkout.order.api.OrderConfirmed;
+import dev.checkout.order.api.OrderFailed;
+import dev.checkout.order.api.OrderPlaced;
+import dev.checkout.order.api.OrderTopics;
+import dev.checkout.platform.messaging.InboundMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A cart follows its order by choreography: the order service never calls the cart about it. An order placed from a
+ * cart holds it (CHECKED_OUT); the order confirmed converts it; the order failed or cancelled before confirmation, or the
+ * checkout expired before an order was placed, gives it back ACTIVE. Events about another holder than the one holding
+ * the cart change nothing. Direct orders carry no cart and are ignored.
+ */
+@Component
+class CartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CartLifecycle.class);
+
+    private final CartMessaging messaging;
+    private final CartStore store;
+    private final Clock clock;
+
+    CartLifecycle(CartMessaging messaging, CartStore store, Clock clock) {
+        this.messaging = messaging;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "cart-order-events", groupId = "cart-service", topics = OrderTopics.EVENTS)
+    void on(ConsumerRecord<String, String> record) {
+        messaging.receive(record, "order-events", this::handle);
+    }
+
+    void handle(InboundMessage message) {
+        if (message.is(OrderPlaced.class)) {
+            OrderPlaced placed = message.payload(OrderPlaced.class);
+            apply(placed.cartId(), placed.orderId(), "placed", (cart, order) -> cart.orderPlaced(order, clock.instant()));
+        } else if (message.is(OrderConfirmed.class)) {
+            OrderConfirmed confirmed = message.payload(OrderConfirmed.class);
+            apply(confirmed.cartId(), confirmed.orderId(), "confirmed", (cart, order) -> cart.orderConfirmed(order, clock.instant()));
+        } else if (message.is(OrderFailed.class)) {
+            OrderFailed failed = message.payload(OrderFailed.class);
+            apply(failed.cartId(), failed.orderId(), "failed", (cart, order) -> cart.orderEnded(order, clock.instant()));
+        } else if (message.is(OrderCancelled.class)) {
+            OrderCancelled cancelled = message.payload(OrderCancelled.class);
+            apply(cancelled.cartId(), cancelled.orderId(), "cancelled", (cart, order) -> cart.orderEnded(order, clock.instant()));
+        } else if (message.is(CheckoutExpired.class)) {
+            CheckoutExpired expired = message.payload(CheckoutExpired.class);
+            apply(expired.cartId(), expired.checkoutId(), "expired", (cart, checkout) -> cart.checkoutExpired(checkout, clock.instant()));
+        }
+    }
+
+    /** Runs in the message's transaction: the cart's row is locked, changed, saved; Redis gets it after the commit. */
+    private void apply(String cartId, String holderId, String what, BiPredicate<Cart, String> change) {
+        if (cartId == null || holderId == null) {
+            return;
+        }
+        store.lock(cartId).ifPresentOrElse(cart -> {
+            CartStatus before = cart.status();
+            if (change.test(cart, holderId)) {
+                store.save(cart);
+                log.info("cart {}: {} {} → {}", cartId, holderId, what, cart.status());
+            } else {
+                log.info("cart {} is {} (held by {}): {} {} changes nothing", cartId, before, cart.holderId(), holderId, what);
+            }
+        }, () -> log.warn("{} {} names cart {}, which does not exist", holderId, what, cartId));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.checkout.cart;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Cart settings ({@code checkout.cart.*}).
+ *
+ * @param maxQuantityPerItem   the most units of one product (and variant) a cart may hold
+ * @param guestIdleExpiry      how long a guest cart may sit unchanged before it expires
+ * @param abandonedAfter       how long a user's cart with items may sit unchanged before its one reminder goes out
+ * @param hotCopyTtl           how long an unchanged cart stays in Redis; after that it is read back from PostgreSQL
+ * @param jobInterval          how often the expiry and abandonment jobs look for carts
+ */
+@ConfigurationProperties("checkout.cart")
+record CartProperties(
+        @DefaultValue("10") int maxQuantityPerItem,
+        @DefaultValue("P30D") Duration guestIdleExpiry,
+        @DefaultValue("PT1H") Duration abandonedAfter,
+        @DefaultValue("P30D") Duration hotCopyTtl,
+        @DefaultValue("PT5M") Duration jobInterval) {
+
+    CartProperties {
+        if (maxQuantityPerItem < 1) {
+            throw new IllegalArgumentException("checkout.cart.max-quantity-per-item must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.checkout.order.api;
+
+import java.time.Instant;
+
+/** A two-step checkout ran past its {@code expires_at} without being paid; its stock is released and its cart free again. */
+public record CheckoutExpired(String checkoutId, String userId, String cartId, Instant expiredAt) {
+}

@@ -1,0 +1,7 @@
+package dev.checkout.order.api;
+
+import java.time.Instant;
+
+/** The customer or an admin cancelled the order; it is refunded and restocked. */
+public record OrderCancelled(String orderId, String userId, String cartId, String reason, Instant cancelledAt) {
+}

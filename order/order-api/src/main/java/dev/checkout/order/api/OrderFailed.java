@@ -1,0 +1,7 @@
+package dev.checkout.order.api;
+
+import java.time.Instant;
+
+/** The checkout saga ended without an order; whatever it took was given back. */
+public record OrderFailed(String orderId, String userId, String cartId, String failureReason, Instant failedAt) {
+}

@@ -1,0 +1,95 @@
+package dev.checkout.order;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.checkout.platform.core.Money;
+import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.ServiceUrls;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes a cart's contents for checkout through the cart service's API ({@code POST /api/v1/carts/{id}/checkout}),
+ * on the customer's behalf (their bearer token): the cart is frozen, held by the checkout or order, and its lines
+ * come back at today's prices.
+ */
+@Component
+class CartHolds {
+
+    private final ServiceCalls calls;
+    private final ServiceUrls urls;
+    private final JsonMapper json;
+
+    CartHolds(ServiceCalls calls, ServiceUrls urls, JsonMapper json) {
+        this.calls = calls;
+        this.urls = urls;
+        this.json = json;
+    }
+
+    /** A held cart's lines at today's prices, with what changed since they were added. */
+    record Held(List<Order.Line> lines, String currency, List<Map<String, Object>> priceChanges, List<Map<String, Object>> warnings) {
+    }
+
+    Held hold(String cartId, String holderId, String bearerToken) {
+        JsonNode cart;
+        try {
+            cart = calls.http().post().uri(urls.of("cart") + "/api/v1/carts/{id}/checkout", cartId)
+                    .header("Authorization", bearerToken)
+                    .body(Map.of("holder_id", holderId)).retrieve().body(JsonNode.class);
+        } catch (HttpClientErrorException e) {
+            throw refusal(cartId, e);
+        } catch (RestClientException e) {
+            throw ServiceCalls.unavailable("cart");
+        }
+        List<Order.Line> lines = new ArrayList<>();
+        List<Map<String, Object>> priceChanges = new ArrayList<>();
+        for (JsonNode item : cart.path("items")) {
+            BigDecimal price = Money.of(item.path("unit_price").decimalValue());
+            lines.add(new Order.Line(item.path("product_id").asString(), item.path("variant_id").asString(null),
+                    item.path("name").asString(null), item.path("quantity").asInt(), price));
+            if (item.hasNonNull("price_at_addition") && Money.of(item.path("price_at_addition").decimalValue()).compareTo(price) != 0) {
+                Map<String, Object> change = new java.util.LinkedHashMap<>();
+                change.put("product_id", item.path("product_id").asString());
+                change.put("variant_id", item.path("variant_id").asString(null));
+                change.put("price_at_addition", Money.of(item.path("price_at_addition").decimalValue()));
+                change.put("current_price", price);
+                priceChanges.add(change);
+            }
+        }
+        List<Map<String, Object>> warnings = new ArrayList<>();
+        cart.path("warnings").forEach(w -> warnings.add(json.convertValue(w, Map.class)));
+        if (lines.isEmpty()) {
+            throw ApiException.unprocessable("cart_empty", "The cart " + cartId + " has no items to check out");
+        }
+        return new Held(lines, cart.path("currency").asString("USD"), priceChanges, warnings);
+    }
+
+    /** The cart service's refusal, passed on to the client with its code. */
+    private ApiException refusal(String cartId, HttpClientErrorException e) {
+        JsonNode problem;
+        try {
+            problem = json.readTree(e.getResponseBodyAsString());
+        } catch (RuntimeException notJson) {
+            problem = json.createObjectNode();
+        }
+        String code = problem.path("code").asString("");
+        if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+            return ApiException.unprocessable("cart_not_found", "There is no cart " + cartId + " of yours");
+        }
+        ApiException refusal = new ApiException(HttpStatus.valueOf(e.getStatusCode().value()), code.isEmpty() ? "cart_refused" : code,
+                problem.path("detail").asString("The cart cannot be checked out"));
+        for (String member : List.of("order_id", "holder_id", "errors")) {
+            if (problem.has(member)) {
+                refusal.with(member, json.convertValue(problem.get(member), Object.class));
+            }
+        }
+        return refusal;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.checkout.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A cart's contents held for payment: reserved stock and locked prices until {@code expiresAt}. It is RESERVING until
+ * inventory answers, then RESERVED (or FAILED when stock is short); paying it makes it PAID and hands its reservation
+ * to the order's saga; left alone past {@code expiresAt} it becomes EXPIRED and can no longer be paid.
+ */
+final class Checkout {
+
+    enum Status { RESERVING, RESERVED, PAID, EXPIRED, FAILED }
+
+    private final String checkoutId;
+    private final String userId;
+    private final String cartId;
+    private final List<Order.Line> lines;
+    private final Order.Totals totals;
+    private final Map<String, Object> shippingAddress;
+    private final List<Map<String, Object>> priceChanges;
+    private final List<Map<String, Object>> warnings;
+    private final Instant expiresAt;
+    private final Instant createdAt;
+    private Status status;
+    private List<Map<String, Object>> failedItems;
+    private String orderId;
+
+    Checkout(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
+             Map<String, Object> shippingAddress, List<Map<String, Object>> priceChanges, List<Map<String, Object>> warnings,
+             Instant expiresAt, Instant createdAt, Status status, List<Map<String, Object>> failedItems, String orderId) {
+        this.checkoutId = Objects.requireNonNull(checkoutId);
+        this.userId = Objects.requireNonNull(userId);
+        this.cartId = Objects.requireNonNull(cartId);
+        this.lines = List.copyOf(lines);
+        this.totals = totals;
+        this.shippingAddress = shippingAddress;
+        this.priceChanges = priceChanges;
+        this.warnings = warnings;
+        this.expiresAt = expiresAt;
+        this.createdAt = createdAt;
+        this.status = status;
+        this.failedItems = failedItems;
+        this.orderId = orderId;
+    }
+
+    static Checkout open(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
+                         Map<String, Object> shippingAddress, List<Map<String, Object>> priceChanges,
+                         List<Map<String, Object>> warnings, Instant now, java.time.Duration hold) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("a checkout holds at least one line");
+        }
+        return new Checkout(checkoutId, userId, cartId, lines, totals, shippingAddress, priceChanges, warnings, now.plus(hold), now,
+                Status.RESERVING, null, null);
+    }
+
+    /** Still payable, or about to be: reserving or reserved, and not past its time. */
+    boolean isOpenAt(Instant now) {
+        return (status == Status.RESERVING || status == Status.RESERVED) && now.isBefore(expiresAt);
+    }
+
+    void stockReserved() {
+        if (status == Status.RESERVING) {
+            status = Status.RESERVED;
+        }
+    }
+
+    void stockRefused(List<Map<String, Object>> shortItems) {
+        if (status == Status.RESERVING) {
+            status = Status.FAILED;
+            failedItems = shortItems;
+        }
+    }
+
+    /** Past its time and unpaid: it will never be paid. Returns whether this call expired it. */
+    boolean expire(Instant now) {
+        if ((status == Status.RESERVING || status == Status.RESERVED) && !now.isBefore(expiresAt)) {
+            status = Status.EXPIRED;
+            return true;
+        }
+        return false;
+    }
+
+    /** Hands the checkout to its order; refused unless it is reserved and in time. */
+    void paidBy(String orderId, Instant now) {
+        if (status == Status.PAID) {
+            throw new AlreadyPaid(this.orderId);
+        }
+        if (status == Status.EXPIRED || (status == Status.RESERVED && !now.isBefore(expiresAt))) {
+            throw new Expired();
+        }
+        if (status != Status.RESERVED) {
+            throw new NotPayable(status);
+        }
+        this.orderId = orderId;
+        this.status = Status.PAID;
+    }
+
+    static final class Expired extends RuntimeException {
+        Expired() {
+            super("the checkout expired");
+        }
+    }
+
+    static final class AlreadyPaid extends RuntimeException {
+        final String orderId;
+
+        AlreadyPaid(String orderId) {
+            super("the checkout was already paid by order " + orderId);
+            this.orderId = orderId;
+        }
+    }
+
+    static final class NotPayable extends RuntimeException {
+        final Status status;
+
+        NotPayable(Status status) {
+            super("a " + status + " checkout cannot be paid");
+            this.status = status;
+        }
+    }
+
+    String checkoutId() { return checkoutId; }
+    String userId() { return userId; }
+    String cartId() { return cartId; }
+    List<Order.Line> lines() { return lines; }
+    Order.Totals totals() { return totals; }
+    Map<String, Object> shippingAddress() { return shippingAddress; }
+    List<Map<String, Object>> priceChanges() { return priceChanges; }
+    List<Map<String, Object>> warnings() { return warnings; }
+    Instant expiresAt() { return expiresAt; }
+    Instant createdAt() { return createdAt; }
+    Status status() { return status; }
+    List<Map<String, Object>> failedItems() { return failedItems; }
+    String orderId() { return orderId; }
+}

@@ -1,0 +1,69 @@
+package dev.checkout.order;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.checkout.inventory.api.InventoryTopics;
+import dev.checkout.inventory.api.StockReservationFailed;
+import dev.checkout.inventory.api.StockReserved;
+import dev.checkout.order.OrderServiceConfiguration.OrderMessaging;
+import dev.checkout.order.api.CheckoutExpired;
+import dev.checkout.order.api.OrderTopics;
+import dev.checkout.platform.messaging.InboundMessage;
+import dev.checkout.platform.messaging.OutgoingMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inventory's answers about checkouts' own reservations (owner = checkout id). A separate consumer group from the
+ * saga's, so both see every reply. A refused reservation fails the checkout and frees its cart.
+ */
+@Component
+class CheckoutReplies {
+
+    private final OrderMessaging messaging;
+    private final Checkouts checkouts;
+    private final java.time.Clock clock;
+
+    CheckoutReplies(OrderMessaging messaging, Checkouts checkouts, java.time.Clock clock) {
+        this.messaging = messaging;
+        this.checkouts = checkouts;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "order-checkout-reservations", groupId = "order-service-checkouts", topics = InventoryTopics.REPLIES)
+    void on(ConsumerRecord<String, String> record) {
+        messaging.receive(record, "checkout-reservations", this::handle);
+    }
+
+    private void handle(InboundMessage message) {
+        if (message.is(StockReserved.class)) {
+            StockReserved reserved = message.payload(StockReserved.class);
+            checkouts.lock(reserved.ownerId()).ifPresent(checkout -> {
+                checkout.stockReserved();
+                checkouts.update(checkout);
+            });
+        } else if (message.is(StockReservationFailed.class)) {
+            StockReservationFailed refused = message.payload(StockReservationFailed.class);
+            checkouts.lock(refused.ownerId()).filter(c -> c.status() == Checkout.Status.RESERVING).ifPresent(checkout -> {
+                checkout.stockRefused(shortItems(refused));
+                checkouts.update(checkout);
+                messaging.publish(OutgoingMessage.of(OrderTopics.EVENTS, checkout.checkoutId(),
+                        new CheckoutExpired(checkout.checkoutId(), checkout.userId(), checkout.cartId(), clock.instant())).causedBy(message));
+            });
+        }
+    }
+
+    private static List<Map<String, Object>> shortItems(StockReservationFailed refused) {
+        return refused.failedItems().stream().map(line -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("product_id", line.productId());
+            item.put("variant_id", line.variantId());
+            item.put("requested", line.requested());
+            item.put("available", line.available());
+            return item;
+        }).toList();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.checkout.order;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.checkout.fulfillment.api.FulfillmentRequested;
+import dev.checkout.fulfillment.api.FulfillmentTopics;
+import dev.checkout.fulfillment.api.RequestFulfillment;
+import dev.checkout.inventory.api.ConfirmStock;
+import dev.checkout.inventory.api.ExtendReservation;
+import dev.checkout.inventory.api.InventoryTopics;
+import dev.checkout.inventory.api.ReleaseStock;
+import dev.checkout.inventory.api.ReservationExtended;
+import dev.checkout.inventory.api.ReservationExtensionFailed;
+import dev.checkout.inventory.api.ReserveStock;
+import dev.checkout.inventory.api.StockConfirmationFailed;
+import dev.checkout.inventory.api.StockConfirmed;
+import dev.checkout.inventory.api.StockLine;
+import dev.checkout.inventory.api.StockReleased;
+import dev.checkout.inventory.api.StockReservationFailed;
+import dev.checkout.inventory.api.StockReserved;
+import dev.checkout.notification.api.NotificationSent;
+import dev.checkout.notification.api.NotificationTopics;
+import dev.checkout.notification.api.SendNotification;
+import dev.checkout.order.saga.Command;
+import dev.checkout.order.saga.CommandBus;
+import dev.checkout.order.saga.SagaDefinition;
+import dev.checkout.order.saga.SagaEngine;
+import dev.checkout.order.saga.SagaInstance;
+import dev.checkout.order.saga.SagaStore;
+import dev.checkout.payment.api.ChargePayment;
+import dev.checkout.payment.api.PaymentFailed;
+import dev.checkout.payment.api.PaymentProcessed;
+import dev.checkout.payment.api.PaymentRefunded;
+import dev.checkout.payment.api.PaymentTopics;
+import dev.checkout.payment.api.RefundFailed;
+import dev.checkout.payment.api.RefundPayment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checkout saga. Read the table in {@link #definition()} top to bottom for the happy path and bottom to top for
+ * the compensations. CONFIRMED therefore means: stock reserved, payment captured, stock deducted. Confirming the order
+ * is the pivot: fulfillment and the customer's notification come after it and are retried until done, never undone. A failure before
+ * the order is confirmed refunds whatever was charged and releases whatever was held, then fails the order with the
+ * reason the failing step gave.
+ */
+@Component
+class CheckoutSaga implements SagaEngine.Outcomes<CheckoutSagaData> {
+
+    static final String TYPE = "checkout";
+    private static final Logger log = LoggerFactory.getLogger(CheckoutSaga.class);
+
+    private final Orders orders;
+    private final OrderEvents events;
+    private final OrderProperties properties;
+    private final Clock clock;
+    private final SagaEngine<CheckoutSagaData> engine;
+
+    CheckoutSaga(SagaStore store, CommandBus bus, Orders orders, OrderEvents events, OrderProperties properties, Clock clock) {
+        this.orders = orders;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+        this.engine = new SagaEngine<>(definition(), store, bus, this, clock);
+    }
+
+    SagaDefinition<CheckoutSagaData> definition() {
+        return SagaDefinition.of(TYPE, CheckoutSagaData.class)
+                .step("reserve_stock")
+                    .invoke(this::reserveStock)
+                    .onReply(StockReserved.class, (data, reply) -> data.reserved(reply.reservationId(), reply.expiresAt()))
+                    .failOn(StockReservationFailed.class, StockReservationFailed::reason)
+                    .compensateWith(this::releaseStock, StockReleased.class)
+                    .timeout(properties.stepTimeout()).retries(properties.stepRetries())
+                .step("extend_reservation")
+                    .invoke(this::extendReservation)
+                    .onReply(ReservationExtended.class, (data, reply) -> data.reserved(data.reservationId(), reply.expiresAt()))
+                    .failOn(ReservationExtensionFailed.class, reply -> "checkout_expired")
+                    .timeout(properties.stepTimeout()).retries(properties.stepRetries())
+                .step("charge_payment")
+                    .invoke(this::chargePayment)
+                    .onReply(PaymentProcessed.class, (data, reply) -> data.paid(reply.paymentId(), reply.transactionId()))
+                    .failOn(PaymentFailed.class, PaymentFailed::reason)
+                    .compensateWith(this::refundPayment, PaymentRefunded.class)
+                    .compensationFailsOn(RefundFailed.class, reply -> "refund_failed")
+                    // The payment may be resolving an unknown outcome; resending would not help, waiting does.
+                    .timeout(properties.paymentTimeout()).retries(0).failsOnTimeoutWith("payment_unavailable")
+                .step("confirm_stock")
+                    .invoke(this::confirmStock)
+                    .onReply(StockConfirmed.class)
+                    .failOn(StockConfirmationFailed.class, reply -> "reservation_expired".equals(reply.reason()) ? "checkout_expired" : "stock_unavailable")
+                    .timeout(properties.stepTimeout()).retries(properties.stepRetries())
+                .step("confirm_order")
+                    .local(this::confirmOrder)
+                // Past the pivot: the order is the customer's. These steps cannot fail it; they are resent until done.
+                .step("request_fulfillment")
+                    .invoke(this::requestFulfillment)
+                    .onReply(FulfillmentRequested.class)
+                    .timeout(properties.stepTimeout()).retries(Integer.MAX_VALUE)
+                .step("notify")
+                    .invoke(this::notifyCustomer)
+                    .onReply(NotificationSent.class)
+                    .timeout(properties.stepTimeout()).retries(Integer.MAX_VALUE)
+                .build();
+    }
+
+    SagaEngine<CheckoutSagaData> engine() {
+        return engine;
+    }
+
+    private Command reserveStock(CheckoutSagaData data) {
+        List<StockLine> lines = data.items().stream().map(i -> new StockLine(i.productId(), i.variantId(), i.quantity())).toList();
+        return new Command(InventoryTopics.COMMANDS, data.orderId(),
+                new ReserveStock(data.orderId(), lines, clock.instant().plus(properties.reservationTtl()), data.checkoutId()));
+    }
+
+    private Command releaseStock(CheckoutSagaData data) {
+        return new Command(InventoryTopics.COMMANDS, data.orderId(), new ReleaseStock(data.orderId(), "order_failed"));
+    }
+
+    /** Starting the charge keeps the stock held for as long as a slow payment may take. */
+    private Command extendReservation(CheckoutSagaData data) {
+        return new Command(InventoryTopics.COMMANDS, data.orderId(),
+                new ExtendReservation(data.orderId(), clock.instant().plus(properties.paymentHold())));
+    }
+
+    private Command chargePayment(CheckoutSagaData data) {
+        return new Command(PaymentTopics.COMMANDS, data.orderId(),
+                new ChargePayment(data.orderId(), data.userId(), data.total(), data.currency(), data.paymentMethod()));
+    }
+
+    private Command refundPayment(CheckoutSagaData data) {
+        return new Command(PaymentTopics.COMMANDS, data.orderId(), new RefundPayment(data.orderId(), null, "order_failed"));
+    }
+
+    private Command confirmStock(CheckoutSagaData data) {
+        return new Command(InventoryTopics.COMMANDS, data.orderId(), new ConfirmStock(data.orderId()));
+    }
+
+    private CheckoutSagaData confirmOrder(CheckoutSagaData data) {
+        Order order = orders.lock(data.orderId()).orElseThrow();
+        order.paymentCaptured(data.paymentId(), data.transactionId(), clock.instant());
+        order.confirm(clock.instant());
+        events.save(order);
+        return data;
+    }
+
+    private Command requestFulfillment(CheckoutSagaData data) {
+        Order order = orders.find(data.orderId()).orElseThrow();
+        return new Command(FulfillmentTopics.COMMANDS, data.orderId(), new RequestFulfillment(order.orderId(), order.orderNumber(),
+                order.lines().stream().map(l -> new RequestFulfillment.Line(l.productId(), l.variantId(), l.quantity())).toList(),
+                order.shippingAddress()));
+    }
+
+    private Command notifyCustomer(CheckoutSagaData data) {
+        Order order = orders.find(data.orderId()).orElseThrow();
+        return new Command(NotificationTopics.COMMANDS, data.orderId(), new SendNotification(order.orderId(), order.userId(),
+                "order_confirmed", java.util.Map.of("order_number", order.orderNumber(), "total", order.totals().total())));
+    }
+
+    @Override
+    public void completed(SagaInstance<CheckoutSagaData> saga) {
+        log.info("checkout of {} completed", saga.orderId());
+    }
+
+    @Override
+    public void compensated(SagaInstance<CheckoutSagaData> saga, String reason) {
+        failOrder(saga, reason);
+    }
+
+    @Override
+    public void compensationFailed(SagaInstance<CheckoutSagaData> saga, String reason) {
+        log.error("checkout of {} could not be undone ({}); it needs an operator", saga.orderId(), reason);
+        failOrder(saga, reason);
+    }
+
+    private void failOrder(SagaInstance<CheckoutSagaData> saga, String reason) {
+        Order order = orders.lock(saga.orderId()).orElseThrow();
+        if (order.status() != OrderStatus.PENDING) {
+            return;
+        }
+        if (saga.data().paymentId() != null) {
+            order.paymentCaptured(saga.data().paymentId(), saga.data().transactionId(), clock.instant());
+        }
+        order.fail(reason, clock.instant());
+        events.save(order);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.checkout.order;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.ServiceUrls;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+
+/** A saved address of the customer, from identity's API, on their behalf. */
+@Component
+class CustomerAddresses {
+
+    private final ServiceCalls calls;
+    private final ServiceUrls urls;
+
+    CustomerAddresses(ServiceCalls calls, ServiceUrls urls) {
+        this.calls = calls;
+        this.urls = urls;
+    }
+
+    Map<String, Object> address(String addressId, String bearerToken) {
+        JsonNode address;
+        try {
+            address = calls.http().get().uri(urls.of("identity") + "/api/v1/users/me/addresses/{id}", addressId)
+                    .header("Authorization", bearerToken).retrieve().body(JsonNode.class);
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                throw ApiException.unprocessable("address_not_found", "You have no address " + addressId);
+            }
+            throw ServiceCalls.unavailable("identity");
+        } catch (RestClientException e) {
+            throw ServiceCalls.unavailable("identity");
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (String field : new String[] {"street", "city", "state", "zip", "country"}) {
+            copy.put(field, address.path(field).asString(null));
+        }
+        copy.put("address_id", addressId);
+        return copy;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.checkout.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A customer's order: what was bought at which prices, where it goes, how it is paid, and where it stands. It guards
+ * its status transitions ({@link OrderStatus}) and records each change as an {@link OrderEvent}; its totals are fixed
+ * when it is placed. The checkout saga drives it from PENDING to CONFIRMED or FAILED.
+ */
+final class Order {
+
+    /** One line: a product (and variant) at the unit price it was ordered at. */
+    record Line(String productId, String variantId, String name, int quantity, BigDecimal unitPrice) {
+        Line {
+            if (quantity < 1) {
+                throw new IllegalArgumentException("a line orders at least one unit");
+            }
+        }
+
+        BigDecimal total() {
+            return unitPrice.multiply(BigDecimal.valueOf(quantity));
+        }
+    }
+
+    /** The amounts of an order, fixed when it is placed. */
+    record Totals(BigDecimal subtotal, BigDecimal discount, BigDecimal tax, BigDecimal shipping, BigDecimal total, String currency) {
+    }
+
+    private final String orderId;
+    private final String orderNumber;
+    private final String userId;
+    private final String cartId;
+    private final String checkoutId;
+    private final List<Line> lines;
+    private final Totals totals;
+    private final Map<String, Object> shippingAddress;
+    private final String paymentMethodType;
+    private final Instant createdAt;
+    private OrderStatus status;
+    private String paymentStatus;
+    private String paymentId;
+    private String transactionId;
+    private String failureReason;
+    private String trackingNumber;
+    private Instant updatedAt;
+    private final List<OrderEvent> events = new ArrayList<>();
+
+    Order(String orderId, String orderNumber, String userId, String cartId, String checkoutId, List<Line> lines, Totals totals,
+          Map<String, Object> shippingAddress, String paymentMethodType, Instant createdAt, OrderStatus status, String paymentStatus,
+          String paymentId, String transactionId, String failureReason, String trackingNumber, Instant updatedAt) {
+        this.orderId = Objects.requireNonNull(orderId);
+        this.orderNumber = Objects.requireNonNull(orderNumber);
+        this.userId = Objects.requireNonNull(userId);
+        this.cartId = cartId;
+        this.checkoutId = checkoutId;
+        this.lines = List.copyOf(lines);
+        this.totals = Objects.requireNonNull(totals);
+        this.shippingAddress = shippingAddress;
+        this.paymentMethodType = paymentMethodType;
+        this.createdAt = createdAt;
+        this.status = status;
+        this.paymentStatus = paymentStatus;
+        this.paymentId = paymentId;
+        this.transactionId = transactionId;
+        this.failureReason = failureReason;
+        this.trackingNumber = trackingNumber;
+        this.updatedAt = updatedAt;
+    }
+
+    static Order place(String orderId, String userId, String cartId, String checkoutId, List<Line> lines, Totals totals,
+                       Map<String, Object> shippingAddress, String paymentMethodType, Instant now) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("an order has at least one line");
+        }
+        String number = "ORD-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").withZone(java.time.ZoneOffset.UTC).format(now)
+                + "-" + orderId.substring(orderId.length() - 10).toUpperCase(java.util.Locale.ROOT);
+        Order order = new Order(orderId, number, userId, cartId, checkoutId, lines, totals, shippingAddress, paymentMethodType, now,
+                OrderStatus.PENDING, "PENDING", null, null, null, null, now);
+        order.events.add(new OrderEvent.Placed(order, now));
+        return order;
+    }
+
+    void paymentCaptured(String paymentId, String transactionId, Instant now) {
+        this.paymentId = paymentId;
+        this.transactionId = transactionId;
+        this.paymentStatus = "CAPTURED";
+        this.updatedAt = now;
+    }
+
+    void paymentRefunded(boolean fully, Instant now) {
+        this.paymentStatus = fully ? "REFUNDED" : "PARTIALLY_REFUNDED";
+        this.updatedAt = now;
+    }
+
+    /** Payment captured and stock deducted. */
+    void confirm(Instant now) {
+        moveTo(OrderStatus.CONFIRMED, null, now);
+    }
+
+    /** The saga gave up; what it took was given back. */
+    void fail(String reason, Instant now) {
+        if ("CAPTURED".equals(paymentStatus)) {
+            paymentStatus = "REFUNDED";
+        } else if ("PENDING".equals(paymentStatus)) {
+            paymentStatus = "FAILED";
+        }
+        moveTo(OrderStatus.FAILED, reason, now);
+    }
+
+    void cancel(String reason, Instant now) {
+        moveTo(OrderStatus.CANCELLED, reason, now);
+    }
+
+    /** An admin moves the order along fulfilment: PROCESSING, SHIPPED, DELIVERED. */
+    void advance(OrderStatus next, String trackingNumber, Instant now) {
+        if (trackingNumber != null) {
+            this.trackingNumber = trackingNumber;
+        }
+        moveTo(next, null, now);
+    }
+
+    private void moveTo(OrderStatus next, String reason, Instant now) {
+        if (!status.mayBecome(next)) {
+            throw new InvalidTransition(orderId, status, next);
+        }
+        OrderStatus previous = status;
+        status = next;
+        updatedAt = now;
+        if (next == OrderStatus.FAILED || next == OrderStatus.CANCELLED) {
+            failureReason = reason;
+        }
+        events.add(new OrderEvent.StatusChanged(this, previous, next, reason, now));
+    }
+
+    List<OrderEvent> takeEvents() {
+        List<OrderEvent> taken = List.copyOf(events);
+        events.clear();
+        return taken;
+    }
+
+    /** Thrown when a status change is not allowed from where the order is. */
+    static final class InvalidTransition extends RuntimeException {
+        final OrderStatus from;
+        final OrderStatus to;
+
+        InvalidTransition(String orderId, OrderStatus from, OrderStatus to) {
+            super("order " + orderId + " cannot go from " + from + " to " + to);
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    String orderId() { return orderId; }
+    String orderNumber() { return orderNumber; }
+    String userId() { return userId; }
+    String cartId() { return cartId; }
+    String checkoutId() { return checkoutId; }
+    List<Line> lines() { return lines; }
+    Totals totals() { return totals; }
+    Map<String, Object> shippingAddress() { return shippingAddress; }
+    String paymentMethodType() { return paymentMethodType; }
+    Instant createdAt() { return createdAt; }
+    OrderStatus status() { return status; }
+    String paymentStatus() { return paymentStatus; }
+    String paymentId() { return paymentId; }
+    String transactionId() { return transactionId; }
+    String failureReason() { return failureReason; }
+    String trackingNumber() { return trackingNumber; }
+    Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,15 @@
+package dev.checkout.order;
+
+import java.time.Instant;
+
+/** What happened to an order: domain events, mapped to {@code order-events} messages at the edge. */
+sealed interface OrderEvent {
+
+    Order order();
+
+    record Placed(Order order, Instant at) implements OrderEvent {
+    }
+
+    record StatusChanged(Order order, OrderStatus from, OrderStatus to, String reason, Instant at) implements OrderEvent {
+    }
+}

@@ -1,0 +1,135 @@
+package dev.checkout.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+
+import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.Caller;
+import dev.checkout.platform.web.PageQuery;
+import dev.checkout.platform.web.Pagination;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reading orders: one with its items, payment and saga steps; a user's list. Another user's order is a 404. */
+@Service
+class OrderQueries {
+
+    private final Orders orders;
+    private final Checkouts checkouts;
+    private final JdbcClient jdbc;
+    private final CheckoutSaga saga;
+
+    OrderQueries(Orders orders, Checkouts checkouts, JdbcClient jdbc, CheckoutSaga saga) {
+        this.orders = orders;
+        this.checkouts = checkouts;
+        this.jdbc = jdbc;
+        this.saga = saga;
+    }
+
+    /** A checkout of the user's; another user's is not found. */
+    Checkout checkout(String checkoutId, String userId) {
+        return checkouts.find(checkoutId).filter(c -> c.userId().equals(userId))
+                .orElseThrow(() -> ApiException.notFound("Checkout", checkoutId));
+    }
+
+    /** An order for a service's reconciliation (no ownership check: the caller is a service). */
+    Optional<Order> orderForService(String orderId) {
+        return orders.find(orderId);
+    }
+
+    Optional<Checkout> checkoutForService(String checkoutId) {
+        return checkouts.find(checkoutId);
+    }
+
+    record OrderView(String orderId, String orderNumber, String userId, String status, String paymentStatus, List<ItemView> items,
+                     BigDecimal subtotal, BigDecimal discountAmount, BigDecimal taxAmount, BigDecimal shippingAmount,
+                     BigDecimal totalAmount, String currency, Map<String, Object> shippingAddress, PaymentView payment,
+                     List<SagaStepView> sagaSteps, List<Orders.StatusChange> statusHistory, String failureReason,
+                     String trackingNumber, String cartId, String checkoutId, Instant createdAt, Instant updatedAt) {
+    }
+
+    record ItemView(String productId, String variantId, String name, int quantity, BigDecimal unitPrice, BigDecimal totalPrice) {
+    }
+
+    record PaymentView(String paymentId, String status, String transactionId, String method) {
+    }
+
+    record SagaStepView(String step, String status, Instant completedAt) {
+    }
+
+    OrderView view(String orderId, Caller caller) {
+        Order order = orders.find(orderId).filter(o -> caller.mayAccess(o.userId()))
+                .orElseThrow(() -> ApiException.notFound("Order", orderId));
+        return new OrderView(order.orderId(), order.orderNumber(), order.userId(), order.status().name(), order.paymentStatus(),
+                order.lines().stream().map(l -> new ItemView(l.productId(), l.variantId(), l.name(), l.quantity(), l.unitPrice(),
+                        l.total())).toList(),
+                order.totals().subtotal(), order.totals().discount(), order.totals().tax(), order.totals().shipping(),
+                order.totals().total(), order.totals().currency(), order.shippingAddress(),
+                new PaymentView(order.paymentId(), order.paymentStatus(), order.transactionId(), order.paymentMethodType()),
+                sagaSteps(orderId), orders.history(orderId), order.failureReason(), order.trackingNumber(), order.cartId(),
+                order.checkoutId(), order.createdAt(), order.updatedAt());
+    }
+
+    /**
+     * Each step of the checkout saga with where it got: PENDING (not reached), IN_PROGRESS, COMPLETED, FAILED,
+     * COMPENSATING or COMPENSATED.
+     */
+    List<SagaStepView> sagaSteps(String orderId) {
+        record Entry(String step, String action, String outcome, Instant at) {
+        }
+        List<Entry> log = jdbc.sql("""
+                        select l.step, l.action, l.outcome, l.at from orders.saga_step_log l
+                        join orders.saga_instances s using (saga_id) where s.order_id = :order order by l.id""")
+                .param("order", orderId)
+                .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list();
+        Map<String, SagaStepView> steps = new LinkedHashMap<>();
+        for (String name : saga.engine().definition().stepNames()) {
+            steps.put(name, new SagaStepView(name, "PENDING", null));
+        }
+        for (Entry entry : log) {
+            if (!steps.containsKey(entry.step())) {
+                continue;
+            }
+            String status = switch (entry.outcome()) {
+                case "STARTED" -> "COMPENSATE".equals(entry.action()) ? "COMPENSATING" : "IN_PROGRESS";
+                case "RETRIED" -> "COMPENSATE".equals(entry.action()) ? "COMPENSATING" : "IN_PROGRESS";
+                case "COMPLETED" -> "COMPLETED";
+                case "COMPENSATED" -> "COMPENSATED";
+                default -> "FAILED";
+            };
+            boolean finished = List.of("COMPLETED", "COMPENSATED", "FAILED").contains(status);
+            steps.put(entry.step(), new SagaStepView(entry.step(), status, finished ? entry.at() : null));
+        }
+        return new ArrayList<>(steps.values());
+    }
+
+    Map<String, Object> list(Caller caller, String status, String userId, PageQuery page) {
+        if (status != null) {
+            try {
+                OrderStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("validation_failed", "status must be one of " + List.of(OrderStatus.values()))
+                        .with("errors", List.of(Map.of("field", "status", "message", "is not an order status")));
+            }
+        }
+        String owner = caller.isAdmin() ? userId : caller.requireUserId();
+        List<Map<String, Object>> items = orders.list(owner, status, page.limit(), page.offset()).stream().map(s -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("order_id", s.orderId());
+            item.put("order_number", s.orderNumber());
+            item.put("status", s.status());
+            item.put("total_amount", s.totalAmount());
+            item.put("currency", s.currency());
+            item.put("item_count", s.itemCount());
+            item.put("created_at", s.createdAt());
+            return item;
+        }).toList();
+        return Map.of("orders", items, "pagination", Pagination.of(page, orders.count(owner, status)));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Orders and the checkout saga that drives them. It owns the {@code orders} schema: orders, their items and status
+ * history, idempotency keys, and the saga's state and step log. {@link dev.checkout.order.CheckoutSaga} is the saga as
+ * a step table (reserve stock → extend the reservation → charge → confirm stock → confirm the order) with explicit
+ * compensations; it talks to inventory and payment only through their {@code *-api} messages. An {@link
+ * dev.checkout.order.Order} guards its status transitions; what happens to it is announced on {@code order-events}.
+ */
+package dev.checkout.order;

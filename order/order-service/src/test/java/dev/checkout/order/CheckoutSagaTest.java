@@ -1,0 +1,174 @@
+package dev.checkout.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.checkout.fulfillment.api.FulfillmentRequested;
+import dev.checkout.fulfillment.api.RequestFulfillment;
+import dev.checkout.inventory.api.ConfirmStock;
+import dev.checkout.inventory.api.ExtendReservation;
+import dev.checkout.inventory.api.InventoryTopics;
+import dev.checkout.inventory.api.ReleaseStock;
+import dev.checkout.inventory.api.ReservationExtended;
+import dev.checkout.inventory.api.ReservationExtensionFailed;
+import dev.checkout.inventory.api.ReserveStock;
+import dev.checkout.inventory.api.StockConfirmationFailed;
+import dev.checkout.inventory.api.StockConfirmed;
+import dev.checkout.inventory.api.StockReleased;
+import dev.checkout.inventory.api.StockReservationFailed;
+import dev.checkout.inventory.api.StockReserved;
+import dev.checkout.notification.api.NotificationSent;
+import dev.checkout.notification.api.SendNotification;
+import dev.checkout.order.saga.SagaFakes;
+import dev.checkout.payment.api.ChargePayment;
+import dev.checkout.payment.api.PaymentFailed;
+import dev.checkout.payment.api.PaymentMethod;
+import dev.checkout.payment.api.PaymentProcessed;
+import dev.checkout.payment.api.PaymentRefunded;
+import dev.checkout.payment.api.PaymentTopics;
+import dev.checkout.payment.api.RefundPayment;
+import dev.checkout.platform.core.Money;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The checkout saga's step table with its real messages, on in-memory fakes: no broker, no database. */
+class CheckoutSagaTest {
+
+    final SagaFakes.MutableClock clock = new SagaFakes.MutableClock();
+    final SagaFakes.InMemoryStore store = new SagaFakes.InMemoryStore();
+    final SagaFakes.RecordingBus bus = new SagaFakes.RecordingBus();
+    final Orders orders = mock(Orders.class);
+    final OrderEvents events = mock(OrderEvents.class);
+    final OrderProperties properties = new OrderProperties(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofSeconds(30), 5,
+            Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofSeconds(5), Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
+    final CheckoutSaga saga = new CheckoutSaga(store, bus, orders, events, properties, clock);
+    Order order;
+
+    @BeforeEach
+    void anOrderOfTwoWidgetsPaidByCard() {
+        order = OrderTest.pendingOrder();
+        when(orders.lock(order.orderId())).thenReturn(Optional.of(order));
+        when(orders.find(order.orderId())).thenReturn(Optional.of(order));
+        saga.engine().start("saga_1", order.orderId(), CheckoutSagaData.of(order, null, new PaymentMethod("card", "tok_visa")));
+    }
+
+    @Test
+    void theSagaFirstReservesTheOrdersLinesUntilTheReservationTtl() {
+        ReserveStock reserve = bus.last(ReserveStock.class);
+        assertThat(bus.commands.getFirst().topic()).isEqualTo(InventoryTopics.COMMANDS);
+        assertThat(bus.commands.getFirst().key()).isEqualTo(order.orderId());
+        assertThat(reserve.ownerId()).isEqualTo(order.orderId());
+        assertThat(reserve.lines()).singleElement().satisfies(line -> {
+            assertThat(line.productId()).isEqualTo("prod_1");
+            assertThat(line.quantity()).isEqualTo(2);
+        });
+        assertThat(reserve.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void theHappyPathReservesExtendsChargesConfirmsStockConfirmsTheOrderThenAsksForFulfillmentAndNotifies() {
+        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant().plusSeconds(900)));
+        assertThat(bus.last(ExtendReservation.class).expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
+        saga.engine().handle(order.orderId(), new ReservationExtended(order.orderId(), clock.instant().plusSeconds(1800)));
+        ChargePayment charge = bus.last(ChargePayment.class);
+        assertThat(bus.commands.getLast().topic()).isEqualTo(PaymentTopics.COMMANDS);
+        assertThat(charge.amount()).isEqualTo(Money.of("19.98"));
+        assertThat(charge.paymentMethod().cardToken()).isEqualTo("tok_visa");
+        saga.engine().handle(order.orderId(), new PaymentProcessed(order.orderId(), "pay_1", Money.of("19.98"), "USD", "ch_1", "4242"));
+        assertThat(bus.last(ConfirmStock.class).ownerId()).isEqualTo(order.orderId());
+        saga.engine().handle(order.orderId(), new StockConfirmed(order.orderId(), "res_1"));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(order.transactionId()).isEqualTo("ch_1");
+        verify(events).save(order);
+
+        assertThat(bus.last(RequestFulfillment.class).lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
+        saga.engine().handle(order.orderId(), new FulfillmentRequested(order.orderId(), "pick_1"));
+        assertThat(bus.last(SendNotification.class).kind()).isEqualTo("order_confirmed");
+        saga.engine().handle(order.orderId(), new NotificationSent(order.orderId(), "ntf_1", "order_confirmed"));
+        assertThat(store.saga(order.orderId()).status()).isEqualTo(dev.checkout.order.saga.SagaStatus.COMPLETED);
+    }
+
+    @Test
+    void afterTheOrderIsConfirmedFulfillmentIsAskedForAgainUntilItAnswersAndNeverUndone() {
+        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
+        saga.engine().handle(order.orderId(), new ReservationExtended(order.orderId(), clock.instant()));
+        saga.engine().handle(order.orderId(), new PaymentProcessed(order.orderId(), "pay_1", Money.of("19.98"), "USD", "ch_1", "4242"));
+        saga.engine().handle(order.orderId(), new StockConfirmed(order.orderId(), "res_1"));
+        for (int attempt = 0; attempt < 20; attempt++) {
+            clock.advance(Duration.ofSeconds(31));
+            saga.engine().timeOut(order.orderId());
+        }
+        assertThat(bus.sentTypes().stream().filter(RequestFulfillment.class::equals).count()).isEqualTo(21);
+        assertThat(bus.sentTypes()).doesNotContain(RefundPayment.class, ReleaseStock.class);
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void insufficientStockFailsTheOrderWithThatReason() {
+        saga.engine().handle(order.orderId(), new StockReservationFailed(order.orderId(), "insufficient_stock", List.of()));
+        assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(order.failureReason()).isEqualTo("insufficient_stock");
+    }
+
+    @Test
+    void aDeclinedCardReleasesTheStockBeforeTheOrderFails() {
+        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
+        saga.engine().handle(order.orderId(), new ReservationExtended(order.orderId(), clock.instant()));
+        saga.engine().handle(order.orderId(), new PaymentFailed(order.orderId(), "pay_1", "payment_declined", null));
+
+        assertThat(bus.last(ReleaseStock.class).ownerId()).isEqualTo(order.orderId());
+        assertThat(order.status()).as("not failed until the stock is back").isEqualTo(OrderStatus.PENDING);
+        saga.engine().handle(order.orderId(), new StockReleased(order.orderId()));
+        assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(order.failureReason()).isEqualTo("payment_declined");
+    }
+
+    @Test
+    void aReservationThatRanOutBeforeTheChargeFailsTheOrderAsExpired() {
+        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
+        saga.engine().handle(order.orderId(), new ReservationExtensionFailed(order.orderId(), "reservation_expired"));
+        saga.engine().handle(order.orderId(), new StockReleased(order.orderId()));
+        assertThat(order.failureReason()).isEqualTo("checkout_expired");
+        assertThat(bus.sentTypes()).doesNotContain(ChargePayment.class);
+    }
+
+    @Test
+    void stockThatCannotBeConfirmedAfterTheChargeIsRefundedAndReleased() {
+        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
+        saga.engine().handle(order.orderId(), new ReservationExtended(order.orderId(), clock.instant()));
+        saga.engine().handle(order.orderId(), new PaymentProcessed(order.orderId(), "pay_1", Money.of("19.98"), "USD", "ch_1", "4242"));
+        saga.engine().handle(order.orderId(), new StockConfirmationFailed(order.orderId(), "reservation_expired"));
+
+        RefundPayment refund = bus.last(RefundPayment.class);
+        assertThat(refund.amount()).as("everything that was charged").isNull();
+        saga.engine().handle(order.orderId(), new PaymentRefunded(order.orderId(), "pay_1", "re_1", Money.of("19.98"), Money.of("19.98"), "USD"));
+        saga.engine().handle(order.orderId(), new StockReleased(order.orderId()));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(order.failureReason()).isEqualTo("checkout_expired");
+        assertThat(order.paymentStatus()).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aPaymentThatNeverAnswersIsRefundedWhateverItTookOnceItsDeadlinePasses() {
+        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
+        saga.engine().handle(order.orderId(), new ReservationExtended(order.orderId(), clock.instant()));
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        saga.engine().timeOut(order.orderId());
+
+        assertThat(bus.sentTypes()).endsWith(RefundPayment.class);
+        saga.engine().handle(order.orderId(), new PaymentRefunded(order.orderId(), null, null, Money.zero(), Money.zero(), "USD"));
+        saga.engine().handle(order.orderId(), new StockReleased(order.orderId()));
+        assertThat(order.failureReason()).isEqualTo("payment_unavailable");
+        verify(orders, org.mockito.Mockito.atLeastOnce()).lock(any());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.checkout.chaos;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+/** One run: set up, run the workload while the scenario's fault happens, let the system settle, check the invariants. */
+final class ChaosRun {
+
+    static final Duration SETTLE_WITHIN = Duration.ofSeconds(60);
+
+    /** @param settling what was still moving, every ten seconds while the system settled */
+    record Result(int number, Scenario scenario, long seed, History history, long settleMillis, List<Invariants.Violation> violations,
+                  String error, String note, List<String> settling) {
+        boolean passed() {
+            return error == null && violations.isEmpty();
+        }
+    }
+
+    static Result run(Cluster cluster, int number, Scenario scenario, long seed, int operations) {
+        History history = new History();
+        try {
+            Random random = new Random(seed);
+            Workload workload = new Workload(cluster, history, seed);
+            workload.setUp(3, 12, 6);
+            scenario.prepare().inject(cluster, random);
+            Throwable[] faultFailure = new Throwable[1];
+            String[] note = new String[1];
+            Thread fault = Thread.ofPlatform().name("fault").start(() -> {
+                try {
+                    note[0] = scenario.fault().inject(cluster, random);
+                } catch (Throwable e) {
+                    faultFailure[0] = e;
+                }
+            });
+            workload.run(operations, 6);
+            if ("baseline".equals(scenario.name()) || scenario.name().startsWith("gateway")) {
+                workload.concurrentDuplicates(10);
+            }
+            fault.join(Duration.ofMinutes(3));
+            if (faultFailure[0] != null) {
+                throw new IllegalStateException("the fault could not be injected", faultFailure[0]);
+            }
+            Invariants invariants = new Invariants(cluster);
+            long started = System.nanoTime();
+            List<String> settling = new java.util.ArrayList<>();
+            boolean settled = awaitSettled(invariants, settling);
+            long settleMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            return new Result(number, scenario, seed, history, settleMillis,
+                    invariants.check(workload.products(), history, settleMillis, settled), null, note[0], settling);
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return new Result(number, scenario, seed, history, -1, List.of(), e + (root != e ? " (" + root + ")" : ""), null, List.of());
+        }
+    }
+
+    private static boolean awaitSettled(Invariants invariants, List<String> settling) {
+        long started = System.nanoTime();
+        long deadline = started + SETTLE_WITHIN.toNanos();
+        long nextReport = started + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String unsettled = invariants.unsettled();
+                if (unsettled.isEmpty()) {
+                    return true;
+                }
+                if (System.nanoTime() > nextReport) {
+                    settling.add("still settling after " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s: " + unsettled);
+                    nextReport += Duration.ofSeconds(10).toNanos();
+                }
+            } catch (RuntimeException databaseStillComingBack) {
+                // PostgreSQL may still be recovering after a restart
+            }
+            Cluster.sleep(Duration.ofMillis(500));
+        }
+        return false;
+    }
+}

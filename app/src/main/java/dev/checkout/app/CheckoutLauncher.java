@@ -23,6 +23,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -239,7 +240,14 @@ public final class CheckoutLauncher {
     }
 
     /** Puts what the launcher decided above application.yaml, below options given to Spring on the command line. */
-    private record LauncherSettings(Map<String, Object> properties) implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+    private record LauncherSettings(Map<String, Object> properties)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        /** Before the logging system starts (it reads {@code logging.file.name}), after application.yaml is loaded. */
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE + 15;
+        }
 
         @Override
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {

@@ -8,8 +8,11 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -106,8 +109,20 @@ public class WebPlatformAutoConfiguration {
     }
 
     @Bean
-    ServiceUrls serviceUrls(org.springframework.core.env.Environment environment) {
-        return new ServiceUrls(environment);
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    @ConditionalOnProperty(name = "checkout.web.internal-connector.enabled", matchIfMissing = true)
+    InternalConnector internalConnector(@Value("${checkout.web.internal-connector.port:0}") int port,
+            @Value("${checkout.web.internal-connector.max-threads:64}") int maxThreads) {
+        return new InternalConnector(port, maxThreads);
+    }
+
+    @Bean
+    ServiceUrls serviceUrls(org.springframework.core.env.Environment environment,
+            ObjectProvider<InternalConnector> internalConnector) {
+        return new ServiceUrls(environment, () -> {
+            InternalConnector connector = internalConnector.getIfAvailable();
+            return connector == null ? -1 : connector.port();
+        });
     }
 
     @Bean

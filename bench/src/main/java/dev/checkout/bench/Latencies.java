@@ -5,10 +5,13 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-/** Latencies recorded in microseconds, thread-safe, printed as p50/p95/p99/max in milliseconds. */
+/**
+ * Latencies recorded in microseconds, thread-safe, printed as p50/p95/p99/max in milliseconds. Up to an hour: an
+ * overloaded open loop builds a backlog of minutes, and a lower ceiling would print the ceiling as every percentile.
+ */
 public final class Latencies {
 
-    private final Histogram histogram = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
+    private final Histogram histogram = new ConcurrentHistogram(TimeUnit.HOURS.toMicros(1), 3);
 
     public void record(long nanos) {
         histogram.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(nanos), histogram.getHighestTrackableValue()));

@@ -20,7 +20,9 @@ class ReservationExpiry {
     }
 
     @Scheduled(fixedDelayString = "${checkout.inventory.expiry-interval:PT30S}", initialDelayString = "${checkout.inventory.expiry-interval:PT30S}")
-    @SchedulerLock(name = "inventory-reservation-expiry", lockAtMostFor = "PT5M")
+    // A process that dies holding this lock blocks the job until lockAtMostFor passes, so keep it short: a run
+    // handles one small batch in well under a second, and running twice at once is harmless (rows are taken under lock, commands are idempotent).
+    @SchedulerLock(name = "inventory-reservation-expiry", lockAtMostFor = "PT20S")
     void releaseExpired() {
         int released;
         int total = 0;

@@ -37,7 +37,9 @@ class CheckoutExpiry {
     }
 
     @Scheduled(fixedDelayString = "${checkout.orders.expiry-interval:PT5S}")
-    @SchedulerLock(name = "order-checkout-expiry", lockAtMostFor = "PT5M")
+    // A process that dies holding this lock blocks the job until lockAtMostFor passes, so keep it short: a run
+    // handles one small batch in well under a second, and running twice at once is harmless (rows are taken under lock, commands are idempotent).
+    @SchedulerLock(name = "order-checkout-expiry", lockAtMostFor = "PT20S")
     @Transactional
     public void expireOverdueCheckouts() {
         Instant now = clock.instant();

@@ -43,7 +43,9 @@ class IdempotencyKeyHousekeeping {
     }
 
     @Scheduled(fixedDelayString = "${checkout.orders.expiry-interval:PT5S}")
-    @SchedulerLock(name = "order-abandoned-requests", lockAtMostFor = "PT5M")
+    // A process that dies holding this lock blocks the job until lockAtMostFor passes, so keep it short: a run
+    // handles one small batch in well under a second, and running twice at once is harmless (rows are taken under lock, commands are idempotent).
+    @SchedulerLock(name = "order-abandoned-requests", lockAtMostFor = "PT20S")
     void releaseAbandoned() {
         int released = requests.releaseAbandoned(BATCH, abandoned -> {
             log.warn("request under Idempotency-Key {} of {} died before placing {}; its key is free again{}", abandoned.key(),

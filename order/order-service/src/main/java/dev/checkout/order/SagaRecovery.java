@@ -37,7 +37,9 @@ class SagaRecovery {
     }
 
     @Scheduled(fixedDelayString = "${checkout.orders.recovery-interval:PT5S}")
-    @SchedulerLock(name = "order-saga-recovery", lockAtMostFor = "PT5M")
+    // A process that dies holding this lock blocks the job until lockAtMostFor passes, so keep it short: a run
+    // handles one small batch in well under a second, and running twice at once is harmless (rows are taken under lock, commands are idempotent).
+    @SchedulerLock(name = "order-saga-recovery", lockAtMostFor = "PT20S")
     void recoverOverdueSagas() {
         record Overdue(String type, String orderId) {
         }

@@ -270,7 +270,21 @@ class StockGate {
                 notLoaded.add(counters.get(i));
             }
         }
-        repairSoon(notLoaded); // stock that just changed is about to be asked for: load its counter now
+        // Stock that just changed is about to be asked for: load its counter now, but only once this transaction has
+        // committed. A load that ran before would not see a stock row this transaction inserts (no row, no lock to
+        // wait for), would load 0, and the gate would refuse the new stock until the next reconciliation.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (!notLoaded.isEmpty()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        repairSoon(notLoaded);
+                    }
+                });
+            }
+        } else {
+            repairSoon(notLoaded);
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             Map<CounterKey, Integer> undo = new LinkedHashMap<>();
             for (int i = 0; i < counters.size(); i++) {

@@ -273,39 +273,31 @@ class StockGate {
         // Stock that just changed is about to be asked for: load its counter now, but only once this transaction has
         // committed. A load that ran before would not see a stock row this transaction inserts (no row, no lock to
         // wait for), would load 0, and the gate would refuse the new stock until the next reconciliation.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            if (!notLoaded.isEmpty()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        repairSoon(notLoaded);
-                    }
-                });
-            }
-        } else {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             repairSoon(notLoaded);
+            return;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            Map<CounterKey, Integer> undo = new LinkedHashMap<>();
-            for (int i = 0; i < counters.size(); i++) {
-                if (moved.get(i) == 1) {
-                    undo.put(counters.get(i), -moves.get(counters.get(i)));
-                }
+        Map<CounterKey, Integer> undo = new LinkedHashMap<>();
+        for (int i = 0; i < counters.size(); i++) {
+            if (moved.get(i) == 1) {
+                undo.put(counters.get(i), -moves.get(counters.get(i)));
             }
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED && !undo.isEmpty()) {
-                        try {
-                            redis.run(Script.ADJUST, undo.keySet().stream().map(CounterKey::availableKey).toList(),
-                                    undo.values().stream().map(String::valueOf).toList());
-                        } catch (GateUnavailableException e) {
-                            repairSoon(undo.keySet());
-                        }
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    repairSoon(notLoaded);
+                } else if (!undo.isEmpty()) {
+                    try {
+                        redis.run(Script.ADJUST, undo.keySet().stream().map(CounterKey::availableKey).toList(),
+                                undo.values().stream().map(String::valueOf).toList());
+                    } catch (GateUnavailableException e) {
+                        repairSoon(undo.keySet());
                     }
                 }
-            });
-        }
+            }
+        });
     }
 
     /** Counters and the holds in flight on them, read atomically. */

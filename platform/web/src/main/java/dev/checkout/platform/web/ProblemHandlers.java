@@ -1,5 +1,6 @@
 package dev.checkout.platform.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -54,7 +56,16 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> api(ApiException exception) {
         ProblemDetail problem = Problems.problem(exception.status(), exception.code(), exception.getMessage());
         exception.properties().forEach(problem::setProperty);
-        return Problems.response(problem);
+        // Every 503 says when to come back, as the contract wants.
+        Duration retryAfter = exception.retryAfter()
+                .orElse(exception.status() == HttpStatus.SERVICE_UNAVAILABLE ? Duration.ofSeconds(5) : null);
+        if (retryAfter == null) {
+            return Problems.response(problem);
+        }
+        return ResponseEntity.status(exception.status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -93,9 +93,9 @@ class PriceCopy {
 
     /** Replaces the product's rows by the event's, unless the copy already has this version or a later one. */
     private void on(ProductChanged product, InboundMessage message) {
-        Long held = jdbc.sql("select max(version) from orders.product_prices where product_id = :product")
+        long held = jdbc.sql("select coalesce(max(version), -1) from orders.product_prices where product_id = :product")
                 .param("product", product.productId()).query(Long.class).single();
-        if (held != null && held >= product.version()) {
+        if (held >= product.version()) {
             return;
         }
         List<Row> rows = new ArrayList<>();

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class CatalogPrices {
 
+    private static final java.util.regex.Pattern ID_SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
     private final RestClient http;
     private final ServiceUrls urls;
 
@@ -33,6 +35,11 @@ class CatalogPrices {
 
     /** The price, or empty when the product (or variant) does not exist or is not for sale. */
     Optional<Price> priceOf(String productId, String variantId) {
+        if (!ID_SHAPE.matcher(productId).matches()) {
+            // No product has such an id; asked for, a '/' or '?' in it would name another path, which answers 400
+            // (encoded slashes are refused) and would read as the catalog being unavailable.
+            return Optional.empty();
+        }
         JsonNode product;
         try {
             product = http.get().uri(urls.of("catalog") + "/api/v1/products/{id}", productId).retrieve().body(JsonNode.class);

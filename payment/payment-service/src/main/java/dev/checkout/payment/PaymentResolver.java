@@ -31,7 +31,7 @@ class PaymentResolver {
     }
 
     @Scheduled(fixedDelayString = "${checkout.payment.resolve-interval:1s}")
-    @SchedulerLock(name = "payment-resolver", lockAtMostFor = "PT1M")
+    @SchedulerLock(name = "payment-resolver", lockAtMostFor = "PT20S")
     void resolveDue() {
         for (String paymentId : payments.paymentsDue(clock.instant(), BATCH)) {
             gatewayWork.submit("charge " + paymentId, () -> processing.attempt(paymentId));

@@ -111,4 +111,18 @@ class ChargingIT extends PaymentIntegrationTest {
         assertThat(SIMULATOR.requests().charges()).isEqualTo(before);
         assertThat(traffic.events(orderId).toString()).doesNotContain("4242 4242 4242 4242");
     }
+
+    @Test
+    void aCardNumberInsideATokenIsRefusedAndNeitherStoredNorSentToTheGateway() {
+        String orderId = PaymentTraffic.newOrderId();
+        long before = SIMULATOR.requests().charges();
+
+        traffic.charge(orderId, "5.00", "tok_4242424242424242");
+
+        assertThat(traffic.awaitEvent(orderId, "PaymentFailed").text("reason")).isEqualTo("payment_declined");
+        assertThat(jdbc.sql("select count(*) from payment.payments where order_id = :order").param("order", orderId)
+                .query(Integer.class).single()).isZero();
+        assertThat(SIMULATOR.requests().charges()).isEqualTo(before);
+        assertThat(traffic.events(orderId).toString()).doesNotContain("4242424242424242");
+    }
 }

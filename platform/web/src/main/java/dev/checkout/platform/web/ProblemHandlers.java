@@ -34,6 +34,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -123,6 +124,18 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
             // A request record refused its own values in its constructor.
             return asObject(Problems.validation("The request body is not valid",
                     List.of(new Problems.FieldError(jsonPath(instantiation), instantiation.getCause().getMessage()))));
+        }
+        if (cause instanceof EdgeValues.RefusedValueException refused) {
+            String field = jsonPath(refused);
+            return asObject(Problems.validation("The request body is not valid",
+                    List.of(new Problems.FieldError(field.isEmpty() ? "body" : field, refused.getOriginalMessage()))));
+        }
+        if (cause instanceof StreamConstraintsException constraint) {
+            if (String.valueOf(constraint.getOriginalMessage()).contains("Document length")) {
+                return asObject(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The request body is too large"));
+            }
+            return asObject(Problems.validation("The request body is not valid",
+                    List.of(new Problems.FieldError("body", "holds a value longer or deeper than any field takes"))));
         }
         if (cause instanceof MismatchedInputException mismatch) {
             String field = jsonPath(mismatch);

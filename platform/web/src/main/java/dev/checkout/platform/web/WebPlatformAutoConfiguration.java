@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -71,6 +74,7 @@ public class WebPlatformAutoConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(EdgeValues.module())
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -88,6 +92,33 @@ public class WebPlatformAutoConfiguration {
                 .withCoercionConfig(LogicalType.Boolean, config -> config
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    /**
+     * What the parser reads at all, before any field sees it: a request body is at most 1 MiB (the size filter turns
+     * a longer declared length into a 413 before reading), no string longer than 100,000 characters (Jackson's default
+     * is 100 million), no number longer than 100 digits, nesting at most 64 deep. Each field's own bounds are its
+     * validation annotations; {@link EdgeValues} bounds every number's magnitude.
+     */
+    @Bean
+    JsonFactoryBuilderCustomizer boundedJson(@Value("${checkout.web.max-request-size:1MB}") DataSize maxRequestSize) {
+        return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
+                .maxDocumentLength(maxRequestSize.toBytes())
+                .maxStringLength(100_000)
+                .maxNumberLength(100)
+                .maxNameLength(1_000)
+                .maxNestingDepth(64)
+                .maxTokenCount(200_000)
+                .build());
+    }
+
+    @Bean
+    FilterRegistrationBean<HostileRequestFilter> hostileRequestFilter(@Value("${checkout.web.max-request-size:1MB}") DataSize maxRequestSize,
+                                                                      ObjectProvider<ProblemWriter> problems) {
+        var registration = new FilterRegistrationBean<>(new HostileRequestFilter(maxRequestSize.toBytes(), problems));
+        // Right after the correlation id, before security and before anything reads the body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     @Bean

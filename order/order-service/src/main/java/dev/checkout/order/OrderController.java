@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.checkout.payment.api.PaymentMethod;
 import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.RateLimited;
 import dev.checkout.platform.web.Caller;
 import dev.checkout.platform.web.PageQuery;
 import jakarta.validation.Valid;
@@ -41,6 +42,7 @@ class OrderController {
     }
 
     @PostMapping
+    @RateLimited(operation = "checkout-user", per = RateLimited.Per.USER)
     ResponseEntity<Object> placeDirect(Caller caller, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                        @Valid @RequestBody DirectOrderRequest request) {
         String userId = caller.requireUserId();
@@ -51,6 +53,7 @@ class OrderController {
     }
 
     @PostMapping("/checkout")
+    @RateLimited(operation = "checkout-user", per = RateLimited.Per.USER)
     ResponseEntity<Object> placeFromCart(Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                          @Valid @RequestBody CartOrderRequest request) {

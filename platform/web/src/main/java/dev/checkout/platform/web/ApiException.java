@@ -15,6 +15,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String code, String detail) {
         super(detail);
@@ -42,6 +43,16 @@ public class ApiException extends RuntimeException {
     public ApiException with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** Adds a header to the answer ({@code Retry-After}). */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public HttpStatus status() {

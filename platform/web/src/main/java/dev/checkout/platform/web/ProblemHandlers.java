@@ -55,7 +55,10 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> api(ApiException exception) {
         ProblemDetail problem = Problems.problem(exception.status(), exception.code(), exception.getMessage());
         exception.properties().forEach(problem::setProperty);
-        return Problems.response(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        exception.headers().forEach((name, value) -> answer.header(name, value));
+        return answer.body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -17,7 +17,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
@@ -183,6 +189,42 @@ public class WebPlatformAutoConfiguration {
     InternalApi internalApi(RestClient.Builder builder, ServiceUrls urls, TokenIssuer tokens,
                             @Value("${spring.application.name:checkout}") String caller) {
         return new InternalApi(builder, urls, tokens, caller);
+    }
+
+    /**
+     * Rate limits ({@link RateLimited}), on unless {@code checkout.rate-limits.enabled=false} (benchmarks and chaos runs
+     * turn them off). Every operation an endpoint names must have a valid limit, or the process does not start.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "checkout.rate-limits.enabled", matchIfMissing = true)
+    static class RateLimiting {
+
+        @Bean
+        RateLimits rateLimits(org.springframework.core.env.Environment environment, ObjectProvider<LettuceConnectionFactory> redis) {
+            return new RateLimits(environment, () -> (io.lettuce.core.RedisClient) redis.getObject().getNativeClient());
+        }
+
+        @Bean
+        RateLimitEnforcement rateLimitEnforcement(RateLimits limits) {
+            return new RateLimitEnforcement(limits);
+        }
+
+        @Bean
+        WebMvcConfigurer rateLimitInterceptor(RateLimitEnforcement enforcement) {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(enforcement);
+                }
+            };
+        }
+
+        @Bean
+        SmartInitializingSingleton everyRateLimitIsConfigured(ListableBeanFactory beans, RateLimits limits) {
+            return () -> beans.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
+                    mapping.getHandlerMethods().values().forEach(method ->
+                            RateLimitEnforcement.limitsOf(method.getMethod()).forEach(limit -> limits.limitOf(limit.operation()))));
+        }
     }
 
     @Bean

@@ -1,13 +1,9 @@
 package dev.checkout.platform.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,17 +28,18 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -65,7 +62,7 @@ import tools.jackson.databind.type.LogicalType;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
-@Import({ProblemHandlers.class, ProblemErrorController.class, HealthController.class, ProductionSecretsGuard.class})
+@Import({ProblemHandlers.class, ProblemErrorController.class, HealthController.class})
 public class WebPlatformAutoConfiguration {
 
     /**
@@ -162,33 +159,37 @@ public class WebPlatformAutoConfiguration {
         });
     }
 
+    /**
+     * Tokens are checked against identity's public key (ES256 only), then their issuer and times, then (user tokens) the
+     * account's status. Identity's private key is in identity's configuration, never here.
+     */
     @Bean
-    SecretKey jwtKey(SecurityProperties properties) {
-        return new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    JwtDecoder jwtDecoder(ObjectProvider<TokenIssuer> localIssuer, ServiceUrls urls, SecurityProperties properties,
+                          ObjectProvider<AccountStatuses> statuses, Clock clock) {
+        var validator = new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                new JwtIssuerValidator(properties.issuer()),
+                new AccountStatusValidator(statuses::getObject, properties.accountCheck(), clock));
+        return new IdentityKeysDecoder(localIssuer, urls, validator);
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtKey, SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-                new JwtIssuerValidator(properties.issuer())));
-        return decoder;
+    ServiceTokens serviceTokens(ObjectProvider<TokenIssuer> localIssuer, RestClient.Builder builder, ServiceUrls urls,
+                                SecurityProperties properties, @Value("${spring.application.name:checkout}") String caller, Clock clock) {
+        return new ServiceTokens(localIssuer, builder, urls, properties, caller, clock);
     }
 
     @Bean
-    JwtEncoder jwtEncoder(SecretKey jwtKey) {
-        return new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey));
+    InternalApi internalApi(RestClient.Builder builder, ServiceUrls urls, ServiceTokens tokens) {
+        return new InternalApi(builder, urls, tokens);
     }
 
+    /** Where identity does not run in this process, its internal API says whether an account is active. */
     @Bean
-    TokenIssuer tokenIssuer(JwtEncoder jwtEncoder, SecurityProperties properties, Clock clock) {
-        return new TokenIssuer(jwtEncoder, properties, clock);
-    }
-
-    @Bean
-    InternalApi internalApi(RestClient.Builder builder, ServiceUrls urls, TokenIssuer tokens,
-                            @Value("${spring.application.name:checkout}") String caller) {
-        return new InternalApi(builder, urls, tokens, caller);
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(AccountStatuses.class)
+    AccountStatuses remoteAccountStatuses(InternalApi internal) {
+        return userId -> internal.get("identity", AccountStatuses.PATH, "not_found", tools.jackson.databind.JsonNode.class, userId)
+                .map(answer -> "ACTIVE".equals(answer.path("status").asString()))
+                .orElse(false);
     }
 
     /**
@@ -232,6 +233,26 @@ public class WebPlatformAutoConfiguration {
         return new ProblemWriter(jsonMapper);
     }
 
+    /**
+     * A SERVICE token is for {@code /api/v1/internal/**} only: anywhere else it is refused (403), so a service that is
+     * broken into cannot act as a user or an admin with the tokens it holds.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> notService(AuthorizationManager<RequestAuthorizationContext> rule) {
+        return (authentication, context) -> {
+            boolean service = authentication.get() != null && authentication.get().getAuthorities().stream()
+                    .anyMatch(authority -> "ROLE_SERVICE".equals(authority.getAuthority()));
+            return service ? new AuthorizationDecision(false) : rule.authorize(authentication, context);
+        };
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> hasRole(String role) {
+        return AuthorityAuthorizationManager.hasRole(role);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> permitAll() {
+        return (authentication, context) -> new AuthorizationDecision(true);
+    }
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
         var roles = new JwtGrantedAuthoritiesConverter();
@@ -249,15 +270,17 @@ public class WebPlatformAutoConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/health", "/error", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/auth/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/categories/**", "/api/v1/search/**").permitAll()
-                        .requestMatchers("/api/v1/carts/**").permitAll()
-                        .requestMatchers("/api/v1/pricing/quotes").permitAll()
-                        .requestMatchers("/api/v1/admin/**", "/api/v1/analytics/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**").access(notService(hasRole("ADMIN")))
+                        // Services in other processes get their SERVICE tokens here, with the service credential.
+                        .requestMatchers(HttpMethod.POST, ServiceTokens.PATH).permitAll()
                         .requestMatchers("/api/v1/internal/**").hasRole("SERVICE")
-                        .requestMatchers("/api/v1/seller/**").hasRole("SELLER")
-                        .requestMatchers("/api/v1/**").authenticated()
+                        .requestMatchers("/api/v1/auth/**").access(notService(permitAll()))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/categories/**", "/api/v1/search/**").access(notService(permitAll()))
+                        .requestMatchers("/api/v1/carts/**").access(notService(permitAll()))
+                        .requestMatchers("/api/v1/pricing/quotes").access(notService(permitAll()))
+                        .requestMatchers("/api/v1/admin/**", "/api/v1/analytics/**").access(notService(hasRole("ADMIN")))
+                        .requestMatchers("/api/v1/seller/**").access(notService(hasRole("SELLER")))
+                        .requestMatchers("/api/v1/**").access(notService(AuthenticatedAuthorizationManager.authenticated()))
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))

@@ -96,6 +96,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The credential the processes of this JVM get their SERVICE tokens from identity with. */
+    public static String serviceCredential() {
+        return SERVICE_CREDENTIAL;
+    }
+
     public int port() {
         return port;
     }

@@ -26,8 +26,10 @@ class RateLimitAcrossInstancesIT {
 
     @Test
     void guessesSpreadOverTwoInstancesShareOneBudget() {
-        try (ServiceProcess first = ServiceProcess.start("identity", SharedServers.addresses(), ENVIRONMENT, List.of());
-             ServiceProcess second = ServiceProcess.start("identity", SharedServers.addresses(), ENVIRONMENT, List.of())) {
+        // Identity takes no payments: a gateway URL keeps each process from starting a simulator of its own.
+        List<String> arguments = List.of("--gateway-url", "http://127.0.0.1:9");
+        try (ServiceProcess first = ServiceProcess.start("identity", SharedServers.addresses(), ENVIRONMENT, arguments);
+             ServiceProcess second = ServiceProcess.start("identity", SharedServers.addresses(), ENVIRONMENT, arguments)) {
             String email = "spread-" + UUID.randomUUID() + "@example.com";
             assertThat(first.api().post("/api/v1/auth/register", Map.of("email", email, "password", "the right password")).status())
                     .isEqualTo(201);

@@ -6,11 +6,16 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.checkout.platform.contracts.MessageType;
+import dev.checkout.platform.messaging.InboundMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Repository;
 
@@ -45,7 +50,25 @@ class ArchitectureTest {
     @Test
     void apiModulesHoldPlainRecordsWithoutFrameworks() {
         classes().that().resideInAPackage("dev.checkout.*.api..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.checkout.*.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.checkout.*.api..", "dev.checkout.platform.contracts..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void everyMessageRecordHasAWireNameOfItsOwn() {
+        Map<String, List<String>> byWireName = PRODUCTION.stream()
+                .filter(type -> type.isAnnotatedWith(MessageType.class))
+                .collect(Collectors.groupingBy(type -> type.getAnnotationOfType(MessageType.class).value(),
+                        Collectors.mapping(JavaClass::getName, Collectors.toList())));
+        assertThat(byWireName).as("message records by wire name").isNotEmpty()
+                .allSatisfy((name, records) -> assertThat(records).as("records named " + name).hasSize(1));
+    }
+
+    @Test
+    void consumersRouteByTypeNeverByTheWireNamesText() {
+        noClasses().that().resideOutsideOfPackage("dev.checkout.platform.messaging..")
+                .should().callMethod(InboundMessage.class, "type")
+                .because("a consumer names the records it takes (MessageRoutes); a string it switches on breaks silently when a name changes")
                 .check(PRODUCTION);
     }
 

@@ -32,7 +32,7 @@ class DirectOrderFlowIT extends EndToEndTest {
                         .add(order.json().path("shipping_amount").decimalValue()));
         ApiResponse completed = Fixtures.awaitSagaCompleted(customer, placed.text("/order_id"));
         assertThat(completed.json().path("saga_steps").findValuesAsString("step")).containsExactly(
-                "reserve_stock", "extend_reservation", "charge_payment", "confirm_stock", "confirm_order", "request_fulfillment", "notify");
+                "reserve_stock", "charge_payment", "confirm_stock", "confirm_order");
         assertThat(fixtures.available(product)).isEqualTo(4);
         assertThat(fixtures.admin().get("/api/v1/admin/inventory/" + product).json().path("quantity_total").asInt()).isEqualTo(4);
     }

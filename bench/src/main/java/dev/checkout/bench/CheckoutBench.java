@@ -1,6 +1,7 @@
 package dev.checkout.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,107 +15,132 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-
 import java.util.concurrent.atomic.LongAdder;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./checkout bench checkout [--rate R] [--duration D]}: direct orders paid with {@code tok_visa} against the
- * whole platform as {@code ./checkout run} starts it. Without {@code --rate}, a closed loop at rising concurrency finds
- * the most confirmed orders per second; with it, an open loop submits R orders per second for D (default 60 s)
- * whatever the answers, so queueing shows in the latency. Latency is from the client's submit to the moment the
- * order service recorded CONFIRMED (same machine, same clock). PostgreSQL's commit rate for single-row updates is
- * measured in the same run for comparison.
+ * {@code ./checkout bench checkout}: direct orders paid with {@code tok_visa} against the whole platform as
+ * {@code ./checkout run} starts it (rate limits off), in two mixes: orders spread over many products, and every order
+ * on one product (a flash sale's shape).
+ * <ul>
+ *   <li>Without {@code --rate}: a closed loop at rising concurrency finds the most confirmed orders per second of each
+ *       mix, and what one confirmed order costs the servers (their own counters, same run).</li>
+ *   <li>{@code --rate R [--duration 60s] [--mix spread|one-product]}: an open loop submits R orders a second whatever the
+ *       answers, so queueing shows; it prints accepted, refused (503 {@code overloaded}), confirmed and failed by reason,
+ *       and how soon after the load stops a new order is accepted and confirmed.</li>
+ *   <li>{@code --overload}: finds the maximum of the spread mix, then runs the open loop at twice that.</li>
+ * </ul>
+ * Latency is from the client's submit to the moment the order service recorded CONFIRMED (same machine, same clock).
  */
 public final class CheckoutBench implements Bench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ADMIN_PASSWORD = "bench-admin-password";
+    private static final int[] CONCURRENCY = {8, 16, 32, 64, 128};
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final LongAdder clientRequests = new LongAdder();
 
     @Override
     public String usage() {
-        return "[--rate R] [--duration 60s] [--products 20] [--customers 40]: confirmed orders/s and submit→CONFIRMED latency";
+        return "[--rate R [--mix spread|one-product]] [--overload] [--duration 20s] [--products 20] [--customers 300]: confirmed orders/s, latency and what an order costs";
     }
 
     private record Customer(String token) {
     }
 
-    private record Submitted(String orderId, long submittedAtMillis) {
+    /** Where orders go: {@code products} to choose from at random (one product: a flash sale's shape). */
+    private record Mix(String name, List<String> products) {
+        String pick() {
+            return products.get(ThreadLocalRandom.current().nextInt(products.size()));
+        }
     }
 
     @Override
     public void run(List<String> arguments) throws Exception {
         BenchOptions options = new BenchOptions(arguments);
-        Duration duration = options.duration("duration", Duration.ofSeconds(60));
+        Duration duration = options.duration("duration", Duration.ofSeconds(options.has("rate") ? 60 : 20));
         int productCount = options.integer("products", 20);
-        int customerCount = options.integer("customers", 40);
-        System.out.println("starting the platform (all services in one process, embedded servers)…");
-        try (Platform platform = Platform.start(ADMIN_PASSWORD, List.of())) {
+        int customerCount = options.integer("customers", 300);
+        System.out.println("starting the platform (all services in one process, embedded servers, rate limits off)…");
+        try (Platform platform = Platform.start(ADMIN_PASSWORD, List.of("--checkout.rate-limits.enabled=false"))) {
             String base = platform.baseUrl();
             String admin = login(base, "admin@localhost", ADMIN_PASSWORD);
-            List<String> products = new ArrayList<>();
-            for (int i = 0; i < productCount; i++) {
-                JsonNode product = send(base, "POST", "/api/v1/admin/products", admin, null, Map.of("sku", "BENCH-" + UUID.randomUUID(),
-                        "name", "Bench item " + i, "base_price", new java.math.BigDecimal("19.99")));
-                String id = product.path("product_id").asString();
-                send(base, "PUT", "/api/v1/admin/inventory/" + id, admin, null, Map.of("warehouse_id", "wh_main", "quantity_total", 10_000_000));
-                products.add(id);
-            }
-            List<Customer> customers = new ArrayList<>();
-            for (int i = 0; i < customerCount; i++) {
-                String email = "bench-" + UUID.randomUUID() + "@example.com";
-                send(base, "POST", "/api/v1/auth/register", null, null, Map.of("email", email, "password", "bench password"));
-                customers.add(new Customer(login(base, email, "bench password")));
-            }
-            System.out.printf("set up %d products and %d customers; warming up…%n", productCount, customerCount);
-            closedLoop(base, products, customers, 8, Duration.ofSeconds(10));
+            Mix spread = new Mix("spread", products(base, admin, productCount));
+            Mix oneProduct = new Mix("one-product", products(base, admin, 1));
+            List<Customer> customers = customers(base, customerCount);
+            System.out.printf("set up %d + 1 products and %d customers; warming up…%n", productCount, customerCount);
+            closedLoop(base, spread, customers, 16, Duration.ofSeconds(10));
+            closedLoop(base, oneProduct, customers, 16, Duration.ofSeconds(5));
 
-            double postgresOne = PostgresCommitRate.measure(platform.jdbcUrl(), 1, Duration.ofSeconds(5));
             double postgresMany = PostgresCommitRate.measure(platform.jdbcUrl(), 8, Duration.ofSeconds(5));
+            System.out.printf("PostgreSQL single-row update commits: %.0f/s with 8 clients (pgbench-style, same run)%n", postgresMany);
 
-            Result result;
-            if (options.has("rate")) {
-                int rate = options.integer("rate", 100);
-                System.out.printf("open loop: %d orders/s for %d s…%n", rate, duration.toSeconds());
-                result = openLoop(base, products, customers, rate, duration);
-                print("open loop at " + rate + " orders/s", result);
-            } else {
-                Result best = null;
-                for (int concurrency : new int[] {4, 8, 16, 32, 64}) {
-                    Result level = closedLoop(base, products, customers, concurrency, Duration.ofSeconds(Math.min(20, duration.toSeconds())));
-                    print("closed loop, " + concurrency + " clients", level);
-                    if (best == null || level.confirmedPerSecond() > best.confirmedPerSecond()) {
-                        best = level;
-                    }
+            try (PlatformCost cost = new PlatformCost(platform.jdbcUrl(), platform.kafkaBootstrapServers(), path -> text(base, path, admin))) {
+                if (options.has("overload")) {
+                    Result max = fastest(base, spread, customers, duration, cost);
+                    int rate = (int) Math.round(2 * max.confirmedPerSecond());
+                    System.out.printf("open loop at twice the measured maximum (%.1f confirmed/s): %d orders/s for %d s…%n",
+                            max.confirmedPerSecond(), rate, duration.toSeconds());
+                    openLoop(base, spread, customers, rate, Duration.ofSeconds(60), cost);
+                } else if (options.has("rate")) {
+                    Mix mix = "one-product".equals(options.text("mix", "spread")) ? oneProduct : spread;
+                    int rate = options.integer("rate", 100);
+                    System.out.printf("open loop, %s mix: %d orders/s for %d s…%n", mix.name(), rate, duration.toSeconds());
+                    openLoop(base, mix, customers, rate, duration, cost);
+                } else {
+                    Result spreadBest = fastest(base, spread, customers, duration, cost);
+                    Result oneBest = fastest(base, oneProduct, customers, duration, cost);
+                    System.out.println();
+                    System.out.printf("confirmed orders/s ÷ PostgreSQL single-row commits/s: spread %.2f%%, one product %.2f%%%n",
+                            100 * spreadBest.confirmedPerSecond() / postgresMany, 100 * oneBest.confirmedPerSecond() / postgresMany);
+                    System.out.println("spread mix, " + spreadBest.costLine());
+                    System.out.println("one-product mix, " + oneBest.costLine());
+                    System.out.println("spread mix (" + spread.products().size() + " products), best closed loop:");
+                    printHeadline(spreadBest);
+                    System.out.println("one-product mix, best closed loop:");
+                    printHeadline(oneBest);
                 }
-                result = best;
             }
-            System.out.printf("PostgreSQL single-row update commits: %.0f/s with 1 client, %.0f/s with 8 clients (pgbench-style, same run)%n",
-                    postgresOne, postgresMany);
-            System.out.printf("each confirmed order costs about %.0f commits' worth of the 8-client rate%n", postgresMany / result.confirmedPerSecond());
-            System.out.printf("%.1f confirmed orders/s, p50 %.0f ms, p99 %.0f ms%n", result.confirmedPerSecond(),
-                    result.latencies().percentileMillis(50), result.latencies().percentileMillis(99));
         }
     }
 
-    private record Result(double confirmedPerSecond, long confirmed, long failed, long notSettled, Latencies latencies) {
+    private static void printHeadline(Result result) {
+        System.out.printf("%.1f confirmed orders/s, p50 %.0f ms, p99 %.0f ms%n", result.confirmedPerSecond(),
+                result.latencies().percentileMillis(50), result.latencies().percentileMillis(99));
     }
 
-    private static void print(String label, Result result) {
-        System.out.printf("%-28s %7.1f confirmed/s (%d confirmed, %d failed, %d unsettled); submit→CONFIRMED %s%n", label,
-                result.confirmedPerSecond(), result.confirmed(), result.failed(), result.notSettled(), result.latencies().summary());
+    private record Result(double confirmedPerSecond, long confirmed, long failed, long refused, Latencies latencies, String costLine) {
+    }
+
+    /** The best of the closed loops at rising concurrency, each with its cost. */
+    private Result fastest(String base, Mix mix, List<Customer> customers, Duration duration, PlatformCost cost) throws Exception {
+        Result best = null;
+        for (int clients : CONCURRENCY) {
+            PlatformCost.Reading before = cost.read();
+            long requestsBefore = clientRequests.sum();
+            Result level = closedLoop(base, mix, customers, clients, duration);
+            Pause.of(Duration.ofMillis(1500)); // PostgreSQL publishes its statistics at most once a second
+            String costLine = PlatformCost.perOrder(cost.read().minus(before), level.confirmed(), clientRequests.sum() - requestsBefore);
+            level = new Result(level.confirmedPerSecond(), level.confirmed(), level.failed(), level.refused(), level.latencies(), costLine);
+            System.out.printf("%-12s closed loop, %3d clients %7.1f confirmed/s (%d confirmed, %d failed, %d refused); submit→CONFIRMED %s%n    %s%n",
+                    mix.name(), clients, level.confirmedPerSecond(), level.confirmed(), level.failed(), level.refused(),
+                    level.latencies().summary(), costLine);
+            if (best == null || level.confirmedPerSecond() > best.confirmedPerSecond()) {
+                best = level;
+            }
+        }
+        return best;
     }
 
     /** {@code clients} customers each placing an order and waiting for it to settle, again and again. */
-    private Result closedLoop(String base, List<String> products, List<Customer> customers, int clients, Duration duration)
-            throws InterruptedException {
+    private Result closedLoop(String base, Mix mix, List<Customer> customers, int clients, Duration duration) throws InterruptedException {
         Latencies latencies = new Latencies();
         LongAdder confirmed = new LongAdder();
         LongAdder failed = new LongAdder();
+        LongAdder refused = new LongAdder();
         long end = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -123,15 +149,20 @@ public final class CheckoutBench implements Bench {
             threads.add(Thread.ofPlatform().start(() -> {
                 while (System.nanoTime() < end) {
                     long submitted = System.currentTimeMillis();
-                    String orderId = submit(base, customer, products);
-                    if (orderId == null) {
+                    Submission submission = submit(base, customer, mix);
+                    if (submission.refused()) {
+                        refused.increment();
+                        Pause.of(Duration.ofMillis(200));
+                        continue;
+                    }
+                    if (submission.orderId() == null) {
                         failed.increment();
                         continue;
                     }
-                    JsonNode settled = awaitSettled(base, customer, orderId, Duration.ofSeconds(60));
+                    JsonNode settled = awaitSettled(base, customer, submission.orderId(), Duration.ofSeconds(60));
                     if (settled != null && "CONFIRMED".equals(settled.path("status").asString())) {
                         confirmed.increment();
-                        latencies.record(Duration.ofMillis(confirmedAt(base, customer, orderId) - submitted).toNanos());
+                        latencies.record(Duration.ofMillis(Instant.parse(settled.path("updated_at").asString()).toEpochMilli() - submitted).toNanos());
                     } else {
                         failed.increment();
                     }
@@ -142,22 +173,28 @@ public final class CheckoutBench implements Bench {
             thread.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(confirmed.sum() / seconds, confirmed.sum(), failed.sum(), 0, latencies);
+        return new Result(confirmed.sum() / seconds, confirmed.sum(), failed.sum(), refused.sum(), latencies, "");
     }
 
-    /** Orders submitted at a fixed rate, whatever the answers; then every order is followed until it settles. */
-    private Result openLoop(String base, List<String> products, List<Customer> customers, int rate, Duration duration)
-            throws InterruptedException {
-        Map<String, Submitted> submitted = new ConcurrentHashMap<>();
-        Map<String, Customer> owners = new ConcurrentHashMap<>();
+    private record Accepted(String orderId, Customer customer, long submittedAtMillis) {
+    }
+
+    /**
+     * Orders submitted at a fixed rate, whatever the answers; then every accepted order is followed until it settles,
+     * and a probe measures how soon after the load a new order is accepted and confirmed.
+     */
+    private void openLoop(String base, Mix mix, List<Customer> customers, int rate, Duration duration, PlatformCost cost) throws Exception {
+        PlatformCost.Reading before = cost.read();
+        long requestsBefore = clientRequests.sum();
+        Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+        LongAdder refused = new LongAdder();
+        LongAdder errors = new LongAdder();
         long intervalNanos = 1_000_000_000L / rate;
         long total = rate * duration.toSeconds();
         CountDownLatch answered = new CountDownLatch((int) total);
-        LongAdder rejected = new LongAdder();
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
-            long due = start + i * intervalNanos;
-            long wait = due - System.nanoTime();
+            long wait = start + i * intervalNanos - System.nanoTime();
             if (wait > 0) {
                 Pause.of(Duration.ofNanos(wait));
             }
@@ -165,12 +202,13 @@ public final class CheckoutBench implements Bench {
             long submittedAt = System.currentTimeMillis();
             Thread.ofVirtual().start(() -> {
                 try {
-                    String orderId = submit(base, customer, products);
-                    if (orderId == null) {
-                        rejected.increment();
+                    Submission submission = submit(base, customer, mix);
+                    if (submission.refused()) {
+                        refused.increment();
+                    } else if (submission.orderId() == null) {
+                        errors.increment();
                     } else {
-                        submitted.put(orderId, new Submitted(orderId, submittedAt));
-                        owners.put(orderId, customer);
+                        accepted.put(submission.orderId(), new Accepted(submission.orderId(), customer, submittedAt));
                     }
                 } finally {
                     answered.countDown();
@@ -178,63 +216,88 @@ public final class CheckoutBench implements Bench {
             });
         }
         answered.await();
-        long lastSubmit = System.nanoTime();
+        long loadEnded = System.nanoTime();
+        String recovery = probeAfterLoad(base, mix, customers.getFirst(), loadEnded);
+
         Latencies latencies = new Latencies();
+        Map<String, LongAdder> failedBy = new ConcurrentHashMap<>();
         long confirmed = 0;
-        long failed = rejected.sum();
         long unsettled = 0;
-        long lastConfirmedAt = 0;
-        long firstSubmittedAt = submitted.values().stream().mapToLong(Submitted::submittedAtMillis).min().orElse(0);
-        for (Submitted order : submitted.values()) {
-            Customer customer = owners.get(order.orderId());
-            JsonNode settled = awaitSettled(base, customer, order.orderId(), Duration.ofSeconds(120));
+        for (Accepted order : accepted.values()) {
+            JsonNode settled = awaitSettled(base, order.customer(), order.orderId(), Duration.ofSeconds(120));
             if (settled == null) {
                 unsettled++;
             } else if ("CONFIRMED".equals(settled.path("status").asString())) {
                 confirmed++;
-                long at = confirmedAt(base, customer, order.orderId());
-                lastConfirmedAt = Math.max(lastConfirmedAt, at);
-                latencies.record(Duration.ofMillis(at - order.submittedAtMillis()).toNanos());
+                latencies.record(Duration.ofMillis(Instant.parse(settled.path("updated_at").asString()).toEpochMilli()
+                        - order.submittedAtMillis()).toNanos());
             } else {
-                failed++;
+                failedBy.computeIfAbsent(settled.path("failure_reason").asString("unknown"), r -> new LongAdder()).increment();
             }
         }
-        double seconds = Math.max(1, lastConfirmedAt - firstSubmittedAt) / 1000.0;
-        if (System.nanoTime() - lastSubmit < 0) {
-            throw new IllegalStateException("clock went backwards");
-        }
-        return new Result(confirmed / seconds, confirmed, failed, unsettled, latencies);
+        Pause.of(Duration.ofMillis(1500));
+        String costLine = PlatformCost.perOrder(cost.read().minus(before), confirmed, clientRequests.sum() - requestsBefore);
+        System.out.printf("offered %d orders at %d/s: %d accepted, %d refused (503 overloaded), %d other errors%n",
+                total, rate, accepted.size(), refused.sum(), errors.sum());
+        System.out.printf("accepted orders: %d confirmed, %d failed %s, %d unsettled after 120 s%n", confirmed,
+                failedBy.values().stream().mapToLong(LongAdder::sum).sum(), failedBy, unsettled);
+        System.out.printf("accepted orders, submit→CONFIRMED: %s%n", latencies.summary());
+        System.out.println(recovery);
+        System.out.println(costLine);
     }
 
-    private String submit(String base, Customer customer, List<String> products) {
-        String product = products.get(ThreadLocalRandom.current().nextInt(products.size()));
-        try {
-            JsonNode placed = send(base, "POST", "/api/v1/orders", customer.token(), UUID.randomUUID().toString(), Map.of(
-                    "items", List.of(Map.of("product_id", product, "quantity", 1)),
-                    "shipping_address", Map.of("street", "1 Bench St", "city", "Load", "zip", "10000", "country", "US"),
-                    "payment_method", Map.of("type", "card", "card_token", "tok_visa")));
-            return placed.path("order_id").asString(null);
-        } catch (RuntimeException e) {
-            return null;
+    /** After the load: how soon a new order is accepted, and how long that one takes to confirm. */
+    private String probeAfterLoad(String base, Mix mix, Customer customer, long loadEnded) {
+        while (System.nanoTime() - loadEnded < Duration.ofSeconds(30).toNanos()) {
+            long submitted = System.currentTimeMillis();
+            Submission probe = submit(base, customer, mix);
+            if (probe.orderId() != null) {
+                double acceptedAfter = (System.nanoTime() - loadEnded) / 1e9;
+                JsonNode settled = awaitSettled(base, customer, probe.orderId(), Duration.ofSeconds(30));
+                String outcome = settled == null ? "unsettled after 30 s" : settled.path("status").asString() + " after "
+                        + (Instant.parse(settled.path("updated_at").asString()).toEpochMilli() - submitted) + " ms";
+                return String.format("after the load stopped: a new order was accepted %.1f s later and was %s", acceptedAfter, outcome);
+            }
+            Pause.of(Duration.ofMillis(250));
         }
+        return "after the load stopped: no new order was accepted within 30 s";
+    }
+
+    private record Submission(String orderId, boolean refused) {
+    }
+
+    private Submission submit(String base, Customer customer, Mix mix) {
+        HttpResponse<String> response = exchange(base, "POST", "/api/v1/orders", customer.token(), UUID.randomUUID().toString(), Map.of(
+                "items", List.of(Map.of("product_id", mix.pick(), "quantity", 1)),
+                "shipping_address", Map.of("street", "1 Bench St", "city", "Load", "zip", "10000", "country", "US"),
+                "payment_method", Map.of("type", "card", "card_token", "tok_visa")));
+        if (response == null) {
+            return new Submission(null, false);
+        }
+        if (response.statusCode() == 503 && response.body().contains("\"overloaded\"")) {
+            return new Submission(null, true);
+        }
+        if (response.statusCode() != 202) {
+            return new Submission(null, false);
+        }
+        return new Submission(JSON.readTree(response.body()).path("order_id").asString(null), false);
     }
 
     /**
-     * Polls the order's status until the saga is over. The latency comes from the order's status history, not from
-     * when the poll noticed, so the poll backs off (50 ms, doubling to 400 ms): polling every few milliseconds from
-     * every client would spend the machine's CPU on the benchmark instead of on the checkouts it measures.
+     * Polls the order's status until the saga is over; its {@code updated_at} is when the status last changed, so the
+     * poll can back off (50 ms, doubling to 400 ms) without blurring the latency, and spare the machine's CPU for the
+     * checkouts it measures.
      */
     private JsonNode awaitSettled(String base, Customer customer, String orderId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 50;
         while (System.nanoTime() < deadline) {
-            try {
-                JsonNode status = send(base, "GET", "/api/v1/orders/" + orderId + "/status", customer.token(), null, null);
-                if (!"PENDING".equals(status.path("status").asString())) {
-                    return status;
+            HttpResponse<String> status = exchange(base, "GET", "/api/v1/orders/" + orderId + "/status", customer.token(), null, null);
+            if (status != null && status.statusCode() == 200) {
+                JsonNode answer = JSON.readTree(status.body());
+                if (!"PENDING".equals(answer.path("status").asString())) {
+                    return answer;
                 }
-            } catch (RuntimeException retry) {
-                // count it as not yet
             }
             Pause.of(Duration.ofMillis(pause));
             pause = Math.min(400, pause * 2);
@@ -242,23 +305,59 @@ public final class CheckoutBench implements Bench {
         return null;
     }
 
-    /** When the order service recorded the order CONFIRMED, from the order's status history. */
-    private long confirmedAt(String base, Customer customer, String orderId) {
-        JsonNode order = send(base, "GET", "/api/v1/orders/" + orderId, customer.token(), null, null);
-        for (JsonNode change : order.path("status_history")) {
-            if ("CONFIRMED".equals(change.path("to").asString())) {
-                return Instant.parse(change.path("at").asString()).toEpochMilli();
-            }
+    private List<String> products(String base, String admin, int count) {
+        List<String> products = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            JsonNode product = send(base, "POST", "/api/v1/admin/products", admin, Map.of("sku", "BENCH-" + UUID.randomUUID(),
+                    "name", "Bench item " + i, "base_price", new BigDecimal("19.99")));
+            String id = product.path("product_id").asString();
+            send(base, "PUT", "/api/v1/admin/inventory/" + id, admin, Map.of("warehouse_id", "wh_main", "quantity_total", 10_000_000));
+            products.add(id);
         }
-        throw new IllegalStateException("order " + orderId + " has no CONFIRMED in its history");
+        return products;
+    }
+
+    private List<Customer> customers(String base, int count) throws InterruptedException {
+        List<Customer> customers = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int worker = 0; worker < 4; worker++) {
+            int first = worker;
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = first; i < count; i += 4) {
+                    String email = "bench-" + UUID.randomUUID() + "@example.com";
+                    send(base, "POST", "/api/v1/auth/register", null, Map.of("email", email, "password", "bench password"));
+                    customers.add(new Customer(login(base, email, "bench password")));
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return List.copyOf(customers);
     }
 
     private String login(String base, String email, String password) {
-        return send(base, "POST", "/api/v1/auth/login", null, null, Map.of("email", email, "password", password))
-                .path("access_token").asString();
+        return send(base, "POST", "/api/v1/auth/login", null, Map.of("email", email, "password", password)).path("access_token").asString();
     }
 
-    private JsonNode send(String base, String method, String path, String token, String idempotencyKey, Object body) {
+    private JsonNode send(String base, String method, String path, String token, Object body) {
+        HttpResponse<String> response = exchange(base, method, path, token, null, body);
+        if (response == null || response.statusCode() >= 400) {
+            throw new IllegalStateException(method + " " + path + " answered " + (response == null ? "nothing" : response.statusCode() + ": " + response.body()));
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private String text(String base, String path, String token) {
+        HttpResponse<String> response = exchange(base, "GET", path, token, null, null);
+        if (response == null || response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + (response == null ? "nothing" : response.statusCode()));
+        }
+        return response.body();
+    }
+
+    /** One request; null when no answer came. Counted, so the cost line can tell the clients' requests from the platform's own. */
+    private HttpResponse<String> exchange(String base, String method, String path, String token, String idempotencyKey, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -271,18 +370,14 @@ public final class CheckoutBench implements Bench {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
+        clientRequests.increment();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 400) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
-
 }

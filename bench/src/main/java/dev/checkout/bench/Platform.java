@@ -26,12 +26,16 @@ import dev.checkout.platform.infra.FreePorts;
 final class Platform implements AutoCloseable {
 
     private static final Pattern POSTGRES = Pattern.compile("PostgreSQL (jdbc:postgresql://[^,\\s]+)");
+    private static final Pattern KAFKA = Pattern.compile("Kafka ([^,\\s]+)");
+    private static final Pattern REDIS = Pattern.compile("Redis (redis://[^,\\s]+)");
 
     private final Process process;
     private final int port;
     private final int gatewayPort;
     private final Path dataDirectory;
     private final AtomicReference<String> jdbcUrl = new AtomicReference<>();
+    private final AtomicReference<String> kafkaBootstrapServers = new AtomicReference<>();
+    private final AtomicReference<String> redisUrl = new AtomicReference<>();
 
     private Platform(Process process, int port, int gatewayPort, Path dataDirectory) {
         this.process = process;
@@ -62,6 +66,7 @@ final class Platform implements AutoCloseable {
             // Load generators send every call from one address: rate limits would measure themselves.
             builder.environment().put("CHECKOUT_RATE_LIMITS_ENABLED", "false");
             builder.environment().put("CHECKOUT_ADMIN_PASSWORD", adminPassword);
+            builder.environment().put("CHECKOUT_RATE_LIMITS_ENABLED", "false"); // a load generator is one client hammering
             Platform platform = new Platform(builder.start(), port, gatewayPort, data);
             platform.follow();
             platform.awaitHealthy(Duration.ofMinutes(3));
@@ -79,6 +84,16 @@ final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + gatewayPort;
     }
 
+    /** The embedded Redis's address, as the platform printed it. */
+    String redisUrl() {
+        return redisUrl.get();
+    }
+
+    /** The embedded Kafka broker's address, as the platform printed it. */
+    String kafkaBootstrapServers() {
+        return kafkaBootstrapServers.get();
+    }
+
     /** The embedded PostgreSQL's address, as the platform printed it. */
     String jdbcUrl() {
         return jdbcUrl.get();
@@ -92,6 +107,14 @@ final class Platform implements AutoCloseable {
                     Matcher matcher = POSTGRES.matcher(line);
                     if (matcher.find()) {
                         jdbcUrl.compareAndSet(null, matcher.group(1));
+                    }
+                    Matcher redis = REDIS.matcher(line);
+                    if (redis.find()) {
+                        redisUrl.compareAndSet(null, redis.group(1));
+                    }
+                    Matcher kafka = KAFKA.matcher(line);
+                    if (kafka.find()) {
+                        kafkaBootstrapServers.compareAndSet(null, kafka.group(1));
                     }
                     if (line.contains("ERROR") || line.contains("Exception")) {
                         System.err.println("  platform: " + line);

@@ -1,5 +1,11 @@
 package dev.checkout.bench;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,10 +16,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,29 +33,35 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.checkout.inventory.InventoryServiceConfiguration;
-import dev.checkout.inventory.ReservationBenchmarkAccess;
-import dev.checkout.platform.infra.EmbeddedServers;
-import dev.checkout.platform.infra.ServerAddresses;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./checkout bench reserve}: one hot SKU, many buyers. Drives reservations through the inventory service
- * in-process (the Redis gate, then PostgreSQL, as the command channel runs them) and prints accepted reservations/s
- * (bounded by PostgreSQL: each is a transaction on the SKU's stock row) and sold-out refusals/s (bounded by Redis: the
- * gate refuses them without a transaction), each with p50/p99. In the same run it measures the two limits: the commit
- * rate of a single-row conditional update (a pgbench-style loop, as many sessions as the service's connection pool)
- * and Redis's rate for an equivalent Lua check-and-decrement ({@code redis-benchmark} EVALSHA when it is installed,
- * and a Lettuce loop from this JVM), and prints the ratios.
+ * {@code ./checkout bench reserve}: one hot SKU, many buyers, through the inventory's real command channel: the
+ * platform runs as {@code ./checkout run} starts it, and the bench sends {@code ReserveStock} commands on
+ * {@code inventory-commands} (the message contract of {@code inventory-api}, as the order saga does) and reads the
+ * answers on {@code inventory-replies}. {@code --concurrency} callers each wait for an answer before asking again. It
+ * prints accepted reservations/s (each one the Redis gate, then PostgreSQL's conditional update on the SKU's stock
+ * row, a poll's worth sharing one commit) and sold-out refusals/s (the gate refuses them without a transaction), each
+ * with p50/p99 from send to answer. In the same run it measures the two limits: the commit rate of a single-row
+ * conditional update (a pgbench-style loop) and Redis's rate for an equivalent Lua check-and-decrement
+ * ({@code redis-benchmark} EVALSHA when it is installed, and a Lettuce loop from this JVM), and prints the ratios.
  */
 public final class ReserveBench implements Bench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ADMIN_PASSWORD = "bench-admin-password";
 
     /** Equivalent to the gate's work on one line: check the units, decrement them, or refuse. */
     static final String CHECK_AND_DECREMENT = """
@@ -57,85 +73,135 @@ public final class ReserveBench implements Bench {
 
     @Override
     public String usage() {
-        return "one hot SKU: accepted reservations/s and sold-out refusals/s vs PostgreSQL's and Redis's limits "
-                + "[--units 10000] [--attempts 50000] [--concurrency 64] [--limit-seconds 5] [--pool 20] [--addresses-file FILE]";
+        return "one hot SKU through inventory's command channel: accepted reservations/s and sold-out refusals/s vs PostgreSQL's and "
+                + "Redis's limits [--units 10000] [--attempts 50000] [--concurrency 64] [--limit-seconds 5] [--sessions 20]";
     }
 
     @Override
     public void run(List<String> arguments) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         BenchOptions options = new BenchOptions(arguments);
         int units = options.integer("units", 10_000);
         int attempts = options.integer("attempts", 50_000);
         int concurrency = options.integer("concurrency", 64);
-        int pool = options.integer("pool", 20);
+        int sessions = options.integer("sessions", 20);
         Duration limitRun = options.duration("limit-seconds", Duration.ofSeconds(5));
 
-        EmbeddedServers ownServers = null;
-        ServerAddresses servers;
-        if (options.has("addresses-file")) {
-            servers = ServerAddresses.read(Path.of(options.text("addresses-file", null)));
-        } else {
-            System.out.println("starting PostgreSQL, Redis and Kafka…");
-            ownServers = EmbeddedServers.start(Files.createTempDirectory("checkout-bench-reserve-"));
-            servers = ServerAddresses.of(ownServers);
-        }
-        ConfigurableApplicationContext inventory = null;
-        try {
-            System.out.println("starting the inventory service in-process…");
-            inventory = startInventory(servers, pool);
-            ReservationBenchmarkAccess access = ReservationBenchmarkAccess.of(inventory);
-            awaitGate(access);
-
-            warmUp(access, concurrency);
-            Run run = reserve(access, "prod_bench_" + System.nanoTime(), units, attempts, concurrency);
-            Limit postgres = postgresLimit(servers, pool, limitRun);
-            Limit redisLoop = redisLimit(servers, concurrency, limitRun);
-            Optional<Double> redisBenchmark = redisBenchmark(servers);
-
-            print(units, attempts, concurrency, pool, limitRun, run, postgres, redisLoop, redisBenchmark);
-        } finally {
-            if (inventory != null) {
-                inventory.close();
-            }
-            if (ownServers != null) {
-                ownServers.close();
-            }
+        System.out.println("starting the platform (all services in one process, embedded servers)…");
+        try (Platform platform = Platform.start(ADMIN_PASSWORD, List.of());
+             CommandChannel channel = new CommandChannel(platform.kafkaBootstrapServers())) {
+            Admin admin = new Admin(platform.baseUrl());
+            System.out.println("warming up…");
+            reserve(channel, admin.stockedProduct(2_000), 2_000, 8_000, concurrency);
+            Run run = reserve(channel, admin.stockedProduct(units), units, attempts, concurrency);
+            Limit postgres = postgresLimit(platform.jdbcUrl(), sessions, limitRun);
+            Limit redisLoop = redisLimit(platform.redisUrl(), concurrency, limitRun);
+            Optional<Double> redisBenchmark = redisBenchmark(platform.redisUrl());
+            print(units, attempts, concurrency, sessions, limitRun, run, postgres, redisLoop, redisBenchmark);
         }
     }
 
-    /** The inventory service alone on the platform, as a process of its own would run it. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(InventoryServiceConfiguration.class)
-    static class InventoryAlone {
-    }
+    /** The admin API, to create and stock the hot product. */
+    private static final class Admin {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final String base;
+        private final String token;
 
-    private static ConfigurableApplicationContext startInventory(ServerAddresses servers, int pool) {
-        SpringApplication application = new SpringApplication(InventoryAlone.class);
-        Map<String, Object> properties = new HashMap<>(servers.asSpringProperties());
-        properties.put("server.port", "0");
-        properties.put("spring.datasource.hikari.maximum-pool-size", Integer.toString(pool));
-        properties.put("spring.main.banner-mode", "off");
-        application.setDefaultProperties(properties);
-        return application.run();
-    }
+        Admin(String base) throws Exception {
+            this.base = base;
+            this.token = send("POST", "/api/v1/auth/login", null, Map.of("email", "admin@localhost", "password", ADMIN_PASSWORD))
+                    .path("access_token").asString();
+        }
 
-    private static void awaitGate(ReservationBenchmarkAccess access) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!access.gateTrusted()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the inventory gate did not come up within 60 s");
+        String stockedProduct(int units) throws Exception {
+            String product = send("POST", "/api/v1/admin/products", token, Map.of("sku", "RESERVE-" + UUID.randomUUID(),
+                    "name", "Hot item", "base_price", new BigDecimal("9.99"))).path("product_id").asString();
+            send("PUT", "/api/v1/admin/inventory/" + product, token, Map.of("warehouse_id", "wh_main", "quantity_total", units));
+            return product;
+        }
+
+        private JsonNode send(String method, String path, String bearer, Object body) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
             }
-            Thread.sleep(100); // polling a flag outside any test: nothing to synchronise with but time
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
         }
     }
 
-    /** A short run on another SKU first, so the measured run meets compiled code and warm pools. */
-    private static void warmUp(ReservationBenchmarkAccess access, int concurrency) throws Exception {
-        System.out.println("warming up…");
-        reserve(access, "prod_warmup_" + System.nanoTime(), 2_000, 8_000, concurrency);
+    /**
+     * {@code ReserveStock} commands out on {@code inventory-commands}, the answers back from {@code inventory-replies}:
+     * each command's future completes with whether it was reserved.
+     */
+    private static final class CommandChannel implements AutoCloseable {
+        private final KafkaProducer<String, String> producer;
+        private final KafkaConsumer<String, String> consumer;
+        private final Map<String, CompletableFuture<Boolean>> waiting = new ConcurrentHashMap<>();
+        private final Thread reader;
+        private volatile boolean open = true;
+
+        CommandChannel(String bootstrapServers) {
+            Properties producerSettings = new Properties();
+            producerSettings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+            producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer());
+            Properties consumerSettings = new Properties();
+            consumerSettings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            consumerSettings.put(ConsumerConfig.GROUP_ID_CONFIG, "reserve-bench-" + UUID.randomUUID());
+            consumerSettings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new StringDeserializer());
+            consumer.subscribe(List.of("inventory-replies"));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100)); // joins the group, so no answer is missed
+            }
+            reader = Thread.ofPlatform().name("reserve-bench-replies").start(this::read);
+        }
+
+        CompletableFuture<Boolean> reserve(String owner, String product, Instant expiresAt) {
+            CompletableFuture<Boolean> answer = new CompletableFuture<>();
+            waiting.put(owner, answer);
+            String eventId = "evt_bench_" + UUID.randomUUID().toString().replace("-", "");
+            Map<String, Object> envelope = new LinkedHashMap<>();
+            envelope.put("event_id", eventId);
+            envelope.put("event_type", "ReserveStock");
+            envelope.put("order_id", owner);
+            envelope.put("occurred_at", Instant.now().toString());
+            envelope.put("source", "reserve-bench");
+            envelope.put("schema_version", 1);
+            envelope.put("payload", Map.of("owner_id", owner, "lines", List.of(Map.of("product_id", product, "quantity", 1)),
+                    "expires_at", expiresAt.toString()));
+            ProducerRecord<String, String> record = new ProducerRecord<>("inventory-commands", owner, JSON.writeValueAsString(envelope));
+            record.headers().add("event_id", eventId.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("event_type", "ReserveStock".getBytes(StandardCharsets.UTF_8));
+            producer.send(record);
+            return answer;
+        }
+
+        private void read() {
+            while (open) {
+                for (ConsumerRecord<String, String> reply : consumer.poll(Duration.ofMillis(100))) {
+                    CompletableFuture<Boolean> answer = waiting.remove(reply.key());
+                    if (answer != null) {
+                        String type = JSON.readTree(reply.value()).path("event_type").asString();
+                        answer.complete("StockReserved".equals(type));
+                    }
+                }
+            }
+            consumer.close();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            open = false;
+            reader.join();
+            producer.close();
+        }
     }
 
     /** What happened to every attempt of the measured run. */
@@ -143,9 +209,7 @@ public final class ReserveBench implements Bench {
                long refusalsAfterSoldOut, long refusalPhaseNanos) {
     }
 
-    private static Run reserve(ReservationBenchmarkAccess access, String product, int units, int attempts, int concurrency)
-            throws Exception {
-        access.stock(product, "wh_bench", units);
+    private static Run reserve(CommandChannel channel, String product, int units, int attempts, int concurrency) throws Exception {
         Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
         Latencies acceptedLatency = new Latencies();
         Latencies refusedLatency = new Latencies();
@@ -162,7 +226,8 @@ public final class ReserveBench implements Bench {
                 running.add(callers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < attempts; i = next.getAndIncrement()) {
                         long begin = System.nanoTime();
-                        boolean reserved = access.reserve("order_bench_" + product + "_" + i, product, 1, expiresAt);
+                        String owner = "order_bench" + UUID.randomUUID().toString().replace("-", "");
+                        boolean reserved = channel.reserve(owner, product, expiresAt).get(60, TimeUnit.SECONDS);
                         long end = System.nanoTime();
                         if (reserved) {
                             acceptedLatency.record(end - begin);
@@ -199,9 +264,9 @@ public final class ReserveBench implements Bench {
     }
 
     /** pgbench-style: sessions in autocommit hammering one row with the conditional update a reservation makes. */
-    private static Limit postgresLimit(ServerAddresses servers, int sessions, Duration duration) throws Exception {
+    private static Limit postgresLimit(String jdbcUrl, int sessions, Duration duration) throws Exception {
         System.out.println("measuring PostgreSQL's single-row conditional update…");
-        try (Connection setup = DriverManager.getConnection(servers.jdbcUrl(), servers.username(), servers.password());
+        try (Connection setup = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
              Statement statement = setup.createStatement()) {
             statement.execute("create schema if not exists bench");
             statement.execute("drop table if exists bench.hot_row");
@@ -218,7 +283,7 @@ public final class ReserveBench implements Bench {
             List<Future<?>> running = new ArrayList<>();
             for (int s = 0; s < sessions; s++) {
                 running.add(clients.submit(() -> {
-                    try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.username(), servers.password());
+                    try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
                          PreparedStatement update = connection.prepareStatement("""
                                  update bench.hot_row set quantity_reserved = quantity_reserved + ?
                                  where id = 1 and quantity_total - quantity_reserved >= ?""")) {
@@ -240,7 +305,7 @@ public final class ReserveBench implements Bench {
                 client.get();
             }
         } finally {
-            try (Connection cleanup = DriverManager.getConnection(servers.jdbcUrl(), servers.username(), servers.password());
+            try (Connection cleanup = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
                  Statement statement = cleanup.createStatement()) {
                 statement.execute("drop schema bench cascade");
             } catch (SQLException ignored) {
@@ -252,9 +317,9 @@ public final class ReserveBench implements Bench {
     }
 
     /** A raw Lettuce loop from this JVM: the same client and connection model the gate uses, without the service. */
-    private static Limit redisLimit(ServerAddresses servers, int callers, Duration duration) throws Exception {
+    private static Limit redisLimit(String redisUrl, int callers, Duration duration) throws Exception {
         System.out.println("measuring Redis's Lua check-and-decrement (Lettuce loop)…");
-        RedisClient client = RedisClient.create(servers.redisUrl());
+        RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             String key = "{bench}:hot-sku";
             connection.sync().set(key, Long.toString(Long.MAX_VALUE / 2));
@@ -289,15 +354,15 @@ public final class ReserveBench implements Bench {
     }
 
     /** {@code redis-benchmark} running the same script by digest, when it is installed: the server's own limit. */
-    private static Optional<Double> redisBenchmark(ServerAddresses servers) throws Exception {
+    private static Optional<Double> redisBenchmark(String redisUrl) throws Exception {
         Optional<Path> tool = java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .map(directory -> Path.of(directory, "redis-benchmark")).filter(Files::isExecutable).findFirst();
         if (tool.isEmpty()) {
             return Optional.empty();
         }
         System.out.println("measuring Redis's Lua check-and-decrement (redis-benchmark)…");
-        java.net.URI uri = java.net.URI.create(servers.redisUrl());
-        RedisClient client = RedisClient.create(servers.redisUrl());
+        java.net.URI uri = java.net.URI.create(redisUrl);
+        RedisClient client = RedisClient.create(redisUrl);
         String sha;
         String key = "{bench}:hot-sku-rb";
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
@@ -321,13 +386,13 @@ public final class ReserveBench implements Bench {
         return Optional.ofNullable(last).map(Double::valueOf);
     }
 
-    private static void print(int units, int attempts, int concurrency, int pool, Duration limitRun, Run run, Limit postgres,
+    private static void print(int units, int attempts, int concurrency, int sessions, Duration limitRun, Run run, Limit postgres,
                               Limit redisLoop, Optional<Double> redisBenchmark) {
         double acceptedPerSecond = run.accepted() / (run.soldOutAfterNanos() / 1e9);
         double refusedPerSecond = run.refusalPhaseNanos() == 0 ? 0 : run.refusalsAfterSoldOut() / (run.refusalPhaseNanos() / 1e9);
         System.out.println();
-        System.out.printf("reserve bench: one SKU with %,d units, %,d attempts of 1 unit by %d callers, in-process "
-                + "(Redis gate, then PostgreSQL; connection pool %d)%n", units, attempts, concurrency, pool);
+        System.out.printf("reserve bench: one SKU with %,d units, %,d attempts of 1 unit by %d callers, through inventory-commands "
+                + "(Redis gate, then PostgreSQL, a poll's commands in one transaction)%n", units, attempts, concurrency);
         System.out.printf("  accepted reservations  %,7d   %,9.0f /s   p50 %7.2f ms   p99 %7.2f ms   (first attempt to last acceptance: %.2f s)%n",
                 run.accepted(), acceptedPerSecond, run.acceptedLatency().percentileMillis(50), run.acceptedLatency().percentileMillis(99),
                 run.soldOutAfterNanos() / 1e9);

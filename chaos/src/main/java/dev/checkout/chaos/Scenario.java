@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.UUID;
 
 import io.lettuce.core.RedisClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,15 +35,16 @@ record Scenario(String name, String description, Fault prepare, Fault fault) {
         this(name, description, NOTHING, fault);
     }
 
-    /** Points where the order service is halted: every saga step boundary, before and after the commit. */
+    /**
+     * Points where the order service is halted: every saga step boundary, before and after the commit (the end's
+     * after-commit point lies between CONFIRMED and the reactions to it), inside a batch of replies, and in the relay.
+     */
     static final List<String> ORDER_CRASH_POINTS = List.of(
             "order.placed.before-commit", "order.placed.after-commit",
-            "saga.extend_reservation.before-commit", "saga.extend_reservation.after-commit",
             "saga.charge_payment.before-commit", "saga.charge_payment.after-commit",
             "saga.confirm_stock.before-commit", "saga.confirm_stock.after-commit",
-            "saga.request_fulfillment.before-commit", "saga.request_fulfillment.after-commit",
-            "saga.notify.before-commit", "saga.notify.after-commit",
             "saga.end.before-commit", "saga.end.after-commit",
+            "consumer.saga-replies.inside-batch",
             "relay.before-publish", "relay.after-publish");
 
     static List<Scenario> all() {
@@ -55,6 +57,12 @@ record Scenario(String name, String description, Fault prepare, Fault fault) {
                 Cluster.Role.PAYMENT, "payment.after-gateway-charge"));
         scenarios.add(crash("inventory-crash@relay.before-publish", "inventory halted after committing a reply, before publishing it",
                 Cluster.Role.INVENTORY, "relay.before-publish"));
+        scenarios.add(crash("inventory-crash@inside-batch", "inventory halted in the middle of a batch of commands, before its commit",
+                Cluster.Role.INVENTORY, "consumer.inventory-commands.inside-batch"));
+        scenarios.add(crash("payment-crash@inside-batch", "the payment service halted in the middle of a batch of commands, before its commit",
+                Cluster.Role.PAYMENT, "consumer.payment-commands.inside-batch"));
+        scenarios.add(crash("reactions-crash@inside-batch", "the services reacting to confirmed orders halted in the middle of a batch",
+                Cluster.Role.EDGE, "consumer.order-events.inside-batch"));
         scenarios.add(crash("inventory-crash@reserve.between-redis-and-postgres",
                 "inventory halted after holding stock in Redis, before recording the reservation in PostgreSQL",
                 Cluster.Role.INVENTORY, "inventory.reserve.between-redis-and-postgres"));
@@ -83,15 +91,26 @@ record Scenario(String name, String description, Fault prepare, Fault fault) {
             }
             return null;
         }));
-        scenarios.add(new Scenario("poison", "unreadable messages on the command topics", (cluster, random) -> {
+        scenarios.add(new Scenario("poison", "unreadable messages on the command topics, among the real ones", (cluster, random) -> {
             Properties properties = new Properties();
             properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.addresses().kafkaBootstrapServers());
             properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+                Cluster.sleep(Duration.ofMillis(500 + random.nextInt(1500))); // while orders flow, so they share batches
                 for (String topic : List.of("inventory-commands", "payment-commands", "order-events")) {
                     producer.send(new ProducerRecord<>(topic, "poison", "{this is not an envelope")).get();
                     producer.send(new ProducerRecord<>(topic, "poison", new String(new byte[] {(byte) 0xff, 0}, StandardCharsets.ISO_8859_1))).get();
+                }
+                // Well-formed envelopes of a type the consumer takes, whose payload cannot be read: they fail inside a batch.
+                for (var poison : Map.of("inventory-commands", "ReserveStock", "payment-commands", "ChargePayment", "order-events", "OrderConfirmed").entrySet()) {
+                    String eventId = "evt_poison_" + UUID.randomUUID();
+                    var record = new ProducerRecord<String, String>(poison.getKey(), "poison", """
+                            {"event_id":"%s","event_type":"%s","payload":{"lines":"not a list","order_id":["not","a","string"]}}"""
+                            .formatted(eventId, poison.getValue()));
+                    record.headers().add("event_id", eventId.getBytes(StandardCharsets.UTF_8));
+                    record.headers().add("event_type", poison.getValue().getBytes(StandardCharsets.UTF_8));
+                    producer.send(record).get();
                 }
             }
             return null;

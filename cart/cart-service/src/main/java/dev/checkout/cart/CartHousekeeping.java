@@ -1,5 +1,6 @@
 package dev.checkout.cart;
 
+import dev.checkout.platform.core.JobLocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,11 +45,12 @@ class CartHousekeeping {
     }
 
     @Scheduled(fixedDelayString = "${checkout.cart.job-interval:PT5M}", initialDelayString = "${checkout.cart.job-interval:PT5M}")
-    @SchedulerLock(name = "cart-guest-expiry", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "cart-guest-expiry", lockAtMostFor = JobLocks.HOLD_TEXT)
     void expireIdleGuestCarts() {
         int total = 0;
         int expired;
         do {
+            JobLocks.stillWorking();
             expired = expireBatch();
             total += expired;
         } while (expired == BATCH);
@@ -58,11 +60,12 @@ class CartHousekeeping {
     }
 
     @Scheduled(fixedDelayString = "${checkout.cart.job-interval:PT5M}", initialDelayString = "${checkout.cart.job-interval:PT5M}")
-    @SchedulerLock(name = "cart-abandonment-reminders", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "cart-abandonment-reminders", lockAtMostFor = JobLocks.HOLD_TEXT)
     void remindAbandonedCarts() {
         int total = 0;
         int reminded;
         do {
+            JobLocks.stillWorking();
             reminded = remindBatch();
             total += reminded;
         } while (reminded == BATCH);

@@ -1,6 +1,7 @@
 package dev.checkout.cart;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.BiPredicate;
 
 import dev.checkout.cart.CartServiceConfiguration.CartMessaging;
@@ -10,7 +11,7 @@ import dev.checkout.order.api.OrderConfirmed;
 import dev.checkout.order.api.OrderFailed;
 import dev.checkout.order.api.OrderPlaced;
 import dev.checkout.order.api.OrderTopics;
-import dev.checkout.platform.messaging.InboundMessage;
+import dev.checkout.platform.messaging.MessageRoutes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,35 +32,29 @@ class CartLifecycle {
     private final CartMessaging messaging;
     private final CartStore store;
     private final Clock clock;
+    private final MessageRoutes routes;
 
     CartLifecycle(CartMessaging messaging, CartStore store, Clock clock) {
         this.messaging = messaging;
         this.store = store;
         this.clock = clock;
+        this.routes = MessageRoutes.builder()
+                .on(OrderPlaced.class, (placed, message) ->
+                        apply(placed.cartId(), placed.orderId(), "placed", (cart, order) -> cart.orderPlaced(order, clock.instant())))
+                .on(OrderConfirmed.class, (confirmed, message) ->
+                        apply(confirmed.cartId(), confirmed.orderId(), "confirmed", (cart, order) -> cart.orderConfirmed(order, clock.instant())))
+                .on(OrderFailed.class, (failed, message) ->
+                        apply(failed.cartId(), failed.orderId(), "failed", (cart, order) -> cart.orderEnded(order, clock.instant())))
+                .on(OrderCancelled.class, (cancelled, message) ->
+                        apply(cancelled.cartId(), cancelled.orderId(), "cancelled", (cart, order) -> cart.orderEnded(order, clock.instant())))
+                .on(CheckoutExpired.class, (expired, message) ->
+                        apply(expired.cartId(), expired.checkoutId(), "expired", (cart, checkout) -> cart.checkoutExpired(checkout, clock.instant())))
+                .build();
     }
 
     @KafkaListener(id = "cart-order-events", groupId = "cart-service", topics = OrderTopics.EVENTS)
-    void on(ConsumerRecord<String, String> record) {
-        messaging.receive(record, "order-events", this::handle);
-    }
-
-    void handle(InboundMessage message) {
-        if (message.is(OrderPlaced.class)) {
-            OrderPlaced placed = message.payload(OrderPlaced.class);
-            apply(placed.cartId(), placed.orderId(), "placed", (cart, order) -> cart.orderPlaced(order, clock.instant()));
-        } else if (message.is(OrderConfirmed.class)) {
-            OrderConfirmed confirmed = message.payload(OrderConfirmed.class);
-            apply(confirmed.cartId(), confirmed.orderId(), "confirmed", (cart, order) -> cart.orderConfirmed(order, clock.instant()));
-        } else if (message.is(OrderFailed.class)) {
-            OrderFailed failed = message.payload(OrderFailed.class);
-            apply(failed.cartId(), failed.orderId(), "failed", (cart, order) -> cart.orderEnded(order, clock.instant()));
-        } else if (message.is(OrderCancelled.class)) {
-            OrderCancelled cancelled = message.payload(OrderCancelled.class);
-            apply(cancelled.cartId(), cancelled.orderId(), "cancelled", (cart, order) -> cart.orderEnded(order, clock.instant()));
-        } else if (message.is(CheckoutExpired.class)) {
-            CheckoutExpired expired = message.payload(CheckoutExpired.class);
-            apply(expired.cartId(), expired.checkoutId(), "expired", (cart, checkout) -> cart.checkoutExpired(checkout, clock.instant()));
-        }
+    void on(List<ConsumerRecord<String, String>> records) {
+        messaging.receive(records, "order-events", routes);
     }
 
     /** Runs in the message's transaction: the cart's row is locked, changed, saved; Redis gets it after the commit. */

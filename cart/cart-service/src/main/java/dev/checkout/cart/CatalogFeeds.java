@@ -11,6 +11,8 @@ import dev.checkout.catalog.api.ProductChanged;
 import dev.checkout.inventory.api.InventoryTopics;
 import dev.checkout.inventory.api.StockLevelChanged;
 import dev.checkout.platform.core.Money;
+import dev.checkout.platform.messaging.InboundMessage;
+import dev.checkout.platform.messaging.MessageRoutes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,11 +32,20 @@ class CatalogFeeds {
         this.copies = copies;
     }
 
+    private final MessageRoutes catalogRoutes = MessageRoutes.builder().on(ProductChanged.class, this::on).build();
+    private final MessageRoutes inventoryRoutes = MessageRoutes.builder().on(StockLevelChanged.class, this::on).build();
+
     @KafkaListener(id = "cart-catalog-events", groupId = "cart-service", topics = CatalogTopics.EVENTS)
-    void onCatalog(ConsumerRecord<String, String> record) {
-        messaging.receive(record, "catalog-events", message -> {
-            if (message.is(ProductChanged.class)) {
-                ProductChanged product = message.payload(ProductChanged.class);
+    void onCatalog(List<ConsumerRecord<String, String>> records) {
+        messaging.receive(records, "catalog-events", catalogRoutes);
+    }
+
+    @KafkaListener(id = "cart-inventory-events", groupId = "cart-service", topics = InventoryTopics.EVENTS)
+    void onInventory(List<ConsumerRecord<String, String>> records) {
+        messaging.receive(records, "inventory-events", inventoryRoutes);
+    }
+
+    private void on(ProductChanged product, InboundMessage message) {
                 BigDecimal unitPrice = product.salePrice() != null ? product.salePrice() : product.basePrice();
                 Map<String, ProductCopy.VariantCopy> variants = new LinkedHashMap<>();
                 for (ProductChanged.Variant variant : product.variants() == null ? List.<ProductChanged.Variant>of() : product.variants()) {
@@ -44,17 +55,9 @@ class CatalogFeeds {
                 copies.applyCatalog(product.productId(), product.name(), product.status(),
                         product.currency() == null ? Money.DEFAULT_CURRENCY : product.currency(), Money.of(unitPrice),
                         product.version(), variants);
-            }
-        });
     }
 
-    @KafkaListener(id = "cart-inventory-events", groupId = "cart-service", topics = InventoryTopics.EVENTS)
-    void onInventory(ConsumerRecord<String, String> record) {
-        messaging.receive(record, "inventory-events", message -> {
-            if (message.is(StockLevelChanged.class)) {
-                StockLevelChanged level = message.payload(StockLevelChanged.class);
-                copies.applyStock(level.productId(), level.variantId(), level.quantityAvailable(), level.productQuantityAvailable());
-            }
-        });
+    private void on(StockLevelChanged level, InboundMessage message) {
+        copies.applyStock(level.productId(), level.variantId(), level.quantityAvailable(), level.productQuantityAvailable());
     }
 }

@@ -1,5 +1,6 @@
 package dev.checkout.cart;
 
+import dev.checkout.platform.messaging.MessageTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -64,7 +65,7 @@ final class Upstream {
                         List<ProductChanged.Variant> variants) {
         send(CatalogTopics.EVENTS, productId, "catalog-service", new ProductChanged(productId, "SKU-" + productId, name, "Acme",
                 "tools/widgets", new BigDecimal(basePrice), null, "USD", status == null ? "ACTIVE" : status, variants, version,
-                "A fine " + name, java.util.Map.of()));
+                "A fine " + name, java.util.Map.of(), null, null));
         Awaitility.await("catalog version " + version + " of " + productId + " in the cart's copy").atMost(Duration.ofSeconds(20))
                 .pollInterval(50, TimeUnit.MILLISECONDS)
                 .until(() -> copies.find(productId).map(ProductCopy::catalogVersion).orElse(0L) >= version);
@@ -88,7 +89,7 @@ final class Upstream {
 
     String orderConfirmed(String orderId, String userId, String cartId) {
         return send(OrderTopics.EVENTS, orderId, "order-service", new OrderConfirmed(orderId, "ORD-1", userId, cartId, List.of(),
-                new BigDecimal("10.00"), "USD", "ch_test", Instant.now(), Instant.now()));
+                new BigDecimal("10.00"), "USD", "ch_test", Instant.now(), Instant.now(), null));
     }
 
     String orderFailed(String orderId, String userId, String cartId) {
@@ -108,7 +109,7 @@ final class Upstream {
     }
 
     private String send(String topic, String key, String source, Object payload) {
-        Envelope envelope = new Envelope(Ids.newId("evt"), payload.getClass().getSimpleName(), null, null, Instant.now(),
+        Envelope envelope = new Envelope(Ids.newId("evt"), MessageTypes.of(payload.getClass()), null, null, Instant.now(),
                 "test-" + Ids.newId("corr"), null, source, 1, json.valueToTree(payload));
         try {
             kafka.send(topic, key, json.writeValueAsString(envelope)).get(30, TimeUnit.SECONDS);

@@ -129,6 +129,6 @@ class ProductCatalog {
                 product.basePrice(), product.salePrice(), product.currency(), product.status(),
                 product.variants().stream().map(v -> new ProductChanged.Variant(v.variantId(), v.sku(), v.name(), v.priceModifier(),
                         v.attributes())).toList(),
-                product.version(), product.description(), product.attributes())));
+                product.version(), product.description(), product.attributes(), null, null)));
     }
 }

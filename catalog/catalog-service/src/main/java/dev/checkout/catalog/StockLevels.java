@@ -1,8 +1,12 @@
 package dev.checkout.catalog;
 
+import java.util.List;
+
 import dev.checkout.catalog.CatalogServiceConfiguration.CatalogMessaging;
 import dev.checkout.inventory.api.InventoryTopics;
 import dev.checkout.inventory.api.StockLevelChanged;
+import dev.checkout.platform.messaging.InboundMessage;
+import dev.checkout.platform.messaging.MessageRoutes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,14 +23,14 @@ class StockLevels {
         this.products = products;
     }
 
+    private final MessageRoutes routes = MessageRoutes.builder().on(StockLevelChanged.class, this::on).build();
+
     @KafkaListener(id = "catalog-stock-levels", groupId = "catalog-service", topics = InventoryTopics.EVENTS)
-    void on(ConsumerRecord<String, String> record) {
-        messaging.receive(record, "stock-levels", message -> {
-            if (message.is(StockLevelChanged.class)) {
-                StockLevelChanged level = message.payload(StockLevelChanged.class);
-                products.updateAvailability(level.productId(), level.variantId(), level.productQuantityAvailable(),
-                        level.quantityAvailable());
-            }
-        });
+    void on(List<ConsumerRecord<String, String>> records) {
+        messaging.receive(records, "stock-levels", routes);
+    }
+
+    private void on(StockLevelChanged level, InboundMessage message) {
+        products.updateAvailability(level.productId(), level.variantId(), level.productQuantityAvailable(), level.quantityAvailable());
     }
 }

@@ -1,5 +1,6 @@
 package dev.checkout.inventory;
 
+import dev.checkout.platform.core.JobLocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,6 +185,7 @@ class GateReconciliation {
         List<Stock.CounterLevel> levels = stock.counterLevels();
         List<CounterKey> suspects = new ArrayList<>();
         for (int from = 0; from < levels.size(); from += BATCH) {
+            JobLocks.stillWorking();
             List<Stock.CounterLevel> batch = levels.subList(from, Math.min(from + BATCH, levels.size()));
             List<StockGate.Reading> readings = gate.read(batch.stream().map(Stock.CounterLevel::counter).toList());
             for (int i = 0; i < batch.size(); i++) {

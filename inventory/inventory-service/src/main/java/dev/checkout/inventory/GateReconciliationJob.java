@@ -1,5 +1,6 @@
 package dev.checkout.inventory;
 
+import dev.checkout.platform.core.JobLocks;
 import dev.checkout.inventory.GateConnection.GateUnavailableException;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ class GateReconciliationJob {
 
     @Scheduled(fixedDelayString = "${checkout.inventory.gate.reconciliation-interval:PT1M}",
             initialDelayString = "${checkout.inventory.gate.reconciliation-interval:PT1M}")
-    @SchedulerLock(name = "inventory-gate-reconciliation", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "inventory-gate-reconciliation", lockAtMostFor = JobLocks.HOLD_TEXT)
     void reconcile() {
         if (!gate.isTrusted()) {
             log.debug("inventory gate reconciliation skipped: the gate is recovering and reconciles on its own");

@@ -1,10 +1,13 @@
 package dev.checkout.inventory;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.checkout.inventory.GateConnection.GateUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +16,11 @@ import org.springframework.stereotype.Component;
  * when it is not connected, reconciles every counter after a start or an outage before the gate decides again, and
  * repairs the counters a reservation found wrong. Runs on every instance: whether the gate may be trusted is each
  * instance's own view of its connection.
+ * <p>
+ * Inventory's commands wait for the first of these runs: a command redelivered after a crash between the Redis step
+ * and the PostgreSQL step must meet the gate trusted, which finds the dead attempt's hold and gives it back before
+ * holding again. Met by a gate not yet reconciled, it would reserve around the gate and leave that hold in flight
+ * until the orphan sweep. If Redis cannot be reached at all, the commands start anyway and go around the gate.
  */
 @Component
 class GateRecovery {
@@ -22,15 +30,36 @@ class GateRecovery {
     private final GateConnection connection;
     private final StockGate gate;
     private final GateReconciliation reconciliation;
+    private final KafkaListenerEndpointRegistry listeners;
+    private final AtomicBoolean commandsStarted = new AtomicBoolean();
 
-    GateRecovery(GateConnection connection, StockGate gate, GateReconciliation reconciliation) {
+    GateRecovery(GateConnection connection, StockGate gate, GateReconciliation reconciliation, KafkaListenerEndpointRegistry listeners) {
         this.connection = connection;
         this.gate = gate;
         this.reconciliation = reconciliation;
+        this.listeners = listeners;
     }
 
     @Scheduled(fixedDelayString = "${checkout.inventory.gate.recovery-interval:1s}")
     void recover() {
+        try {
+            recoverGate();
+        } finally {
+            startCommandsOnce();
+        }
+    }
+
+    /** After the first recovery attempt, whatever its outcome: trusted, or Redis out of reach (commands go around it). */
+    private void startCommandsOnce() {
+        if (commandsStarted.compareAndSet(false, true)) {
+            MessageListenerContainer commands = listeners.getListenerContainer(ReservationCommands.LISTENER);
+            if (commands != null) {
+                commands.start();
+            }
+        }
+    }
+
+    private void recoverGate() {
         if (!connection.connect()) {
             return;
         }

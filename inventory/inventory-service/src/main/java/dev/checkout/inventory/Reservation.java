@@ -99,7 +99,7 @@ final class Reservation {
     }
 
     /** Holds the stock until at least {@code until}; only a reservation still held can be extended. */
-    Outcome extend(Instant until, Instant now) {
+    private Outcome extend(Instant until, Instant now) {
         if (!isHeldAt(now)) {
             expire(now);
             return Outcome.refused(status == Status.EXPIRED ? "reservation_expired" : "reservation_not_held");

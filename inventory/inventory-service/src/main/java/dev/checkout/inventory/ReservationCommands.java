@@ -4,12 +4,9 @@ import java.util.List;
 
 import dev.checkout.inventory.InventoryServiceConfiguration.InventoryMessaging;
 import dev.checkout.inventory.api.ConfirmStock;
-import dev.checkout.inventory.api.ExtendReservation;
 import dev.checkout.inventory.api.InventoryTopics;
 import dev.checkout.inventory.api.OrderRestocked;
 import dev.checkout.inventory.api.ReleaseStock;
-import dev.checkout.inventory.api.ReservationExtended;
-import dev.checkout.inventory.api.ReservationExtensionFailed;
 import dev.checkout.inventory.api.ReserveStock;
 import dev.checkout.inventory.api.RestockOrder;
 import dev.checkout.inventory.api.StockConfirmationFailed;
@@ -18,6 +15,7 @@ import dev.checkout.inventory.api.StockReleased;
 import dev.checkout.inventory.api.StockReservationFailed;
 import dev.checkout.inventory.api.StockReserved;
 import dev.checkout.platform.messaging.InboundMessage;
+import dev.checkout.platform.messaging.MessageRoutes;
 import dev.checkout.platform.messaging.OutgoingMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -42,43 +40,40 @@ class ReservationCommands {
         this.reservations = reservations;
     }
 
-    @KafkaListener(id = "inventory-commands", groupId = "inventory-service", topics = InventoryTopics.COMMANDS)
-    void on(ConsumerRecord<String, String> record) {
-        messaging.receive(record, "inventory-commands", this::handle);
+    private final MessageRoutes routes = MessageRoutes.builder()
+            .on(ReserveStock.class, this::reserve)
+            .on(ConfirmStock.class, this::confirm)
+            .on(ReleaseStock.class, this::release)
+            .on(RestockOrder.class, this::restock)
+            .build();
+
+    /** The listener's id; {@link GateRecovery} starts it once the gate has had its first reconciliation. */
+    static final String LISTENER = "inventory-commands";
+
+    @KafkaListener(id = LISTENER, groupId = "inventory-service", topics = InventoryTopics.COMMANDS, autoStartup = "false",
+            concurrency = "${checkout.inventory.command-concurrency:4}")
+    void on(List<ConsumerRecord<String, String>> records) {
+        messaging.receive(records, "inventory-commands", routes);
     }
 
-    private void handle(InboundMessage message) {
-        switch (message.type()) {
-            case "ReserveStock" -> reserve(message, message.payload(ReserveStock.class));
-            case "ConfirmStock" -> {
-                var command = message.payload(ConfirmStock.class);
-                var outcome = reservations.confirm(command.ownerId());
-                reply(message, command.ownerId(), outcome.done()
-                        ? new StockConfirmed(command.ownerId(), reservations.find(command.ownerId()).map(Reservation::reservationId).orElse(null))
-                        : new StockConfirmationFailed(command.ownerId(), outcome.refusal()));
-            }
-            case "ExtendReservation" -> {
-                var command = message.payload(ExtendReservation.class);
-                var outcome = reservations.extend(command.ownerId(), command.expiresAt());
-                reply(message, command.ownerId(), outcome.done()
-                        ? new ReservationExtended(command.ownerId(), reservations.find(command.ownerId()).map(Reservation::expiresAt).orElse(command.expiresAt()))
-                        : new ReservationExtensionFailed(command.ownerId(), outcome.refusal()));
-            }
-            case "ReleaseStock" -> {
-                var command = message.payload(ReleaseStock.class);
-                reservations.release(command.ownerId(), command.reason());
-                reply(message, command.ownerId(), new StockReleased(command.ownerId()));
-            }
-            case "RestockOrder" -> {
-                var command = message.payload(RestockOrder.class);
-                reservations.restock(command.ownerId());
-                reply(message, command.ownerId(), new OrderRestocked(command.ownerId()));
-            }
-            default -> log.debug("ignoring {}: not a command inventory knows", message);
-        }
+    private void confirm(ConfirmStock command, InboundMessage message) {
+        var outcome = reservations.confirm(command.ownerId());
+        reply(message, command.ownerId(), outcome.done()
+                ? new StockConfirmed(command.ownerId(), reservations.find(command.ownerId()).map(Reservation::reservationId).orElse(null))
+                : new StockConfirmationFailed(command.ownerId(), outcome.refusal()));
     }
 
-    private void reserve(InboundMessage message, ReserveStock command) {
+    private void release(ReleaseStock command, InboundMessage message) {
+        reservations.release(command.ownerId(), command.reason());
+        reply(message, command.ownerId(), new StockReleased(command.ownerId()));
+    }
+
+    private void restock(RestockOrder command, InboundMessage message) {
+        reservations.restock(command.ownerId());
+        reply(message, command.ownerId(), new OrderRestocked(command.ownerId()));
+    }
+
+    private void reserve(ReserveStock command, InboundMessage message) {
         if (!StockReservations.isValid(command.lines()) || command.expiresAt() == null) {
             reply(message, command.ownerId(), new StockReservationFailed(command.ownerId(), "invalid_request", List.of()));
             return;

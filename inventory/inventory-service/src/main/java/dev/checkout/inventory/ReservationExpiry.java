@@ -1,5 +1,6 @@
 package dev.checkout.inventory;
 
+import dev.checkout.platform.core.JobLocks;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,8 @@ class ReservationExpiry {
     }
 
     @Scheduled(fixedDelayString = "${checkout.inventory.expiry-interval:PT30S}", initialDelayString = "${checkout.inventory.expiry-interval:PT30S}")
-    // A process that dies holding this lock blocks the job until lockAtMostFor passes, so keep it short: a run
-    // handles one small batch in well under a second, and running twice at once is harmless (rows are taken under lock, commands are idempotent).
-    @SchedulerLock(name = "inventory-reservation-expiry", lockAtMostFor = "PT20S")
+    // One small batch a run, well under the lock's hold; running twice at once would be harmless (rows are taken under lock).
+    @SchedulerLock(name = "inventory-reservation-expiry", lockAtMostFor = JobLocks.HOLD_TEXT)
     void releaseExpired() {
         int released;
         int total = 0;

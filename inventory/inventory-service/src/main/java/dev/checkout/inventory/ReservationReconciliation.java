@@ -1,11 +1,14 @@
 package dev.checkout.inventory;
 
+import dev.checkout.platform.core.JobLocks;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import dev.checkout.order.api.CheckoutStanding;
 import dev.checkout.order.api.OrderStanding;
+import dev.checkout.order.api.Standings;
 import dev.checkout.platform.web.InternalApi;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -22,7 +25,8 @@ import org.springframework.web.client.RestClientException;
  * out: a reservation whose owner does not exist or ended (an order FAILED or CANCELLED, a checkout EXPIRED or FAILED,
  * a paid checkout whose order ended) is released; one whose order is CONFIRMED or later is confirmed. Reservations
  * younger than {@code grace} are left to the saga still at work on them. The order service is the authority and is
- * asked through its internal API; when it cannot be asked, the run stops and the next one starts over.
+ * asked through its internal API, a page of owners at a time; when it cannot be asked, the run stops and the next one
+ * starts over.
  */
 @Component
 class ReservationReconciliation {
@@ -56,7 +60,7 @@ class ReservationReconciliation {
 
     @Scheduled(fixedDelayString = "${checkout.inventory.reconciliation.interval:PT1M}",
             initialDelayString = "${checkout.inventory.reconciliation.interval:PT1M}")
-    @SchedulerLock(name = "inventory-reservation-reconciliation", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "inventory-reservation-reconciliation", lockAtMostFor = JobLocks.HOLD_TEXT)
     void reconcileOnSchedule() {
         try {
             Summary summary = reconcile();
@@ -75,10 +79,12 @@ class ReservationReconciliation {
         String after = "";
         List<String> owners;
         do {
+            JobLocks.stillWorking();
             owners = reservations.pendingOwners(clock.instant().minus(settings.grace()), after, PAGE);
+            Map<String, Verdict> verdicts = verdictsOn(owners);
             for (String owner : owners) {
                 looked++;
-                switch (verdictOn(owner)) {
+                switch (verdicts.get(owner)) {
                     case RELEASE -> {
                         log.warn("reservation of {} outlived its owner: released", owner);
                         stock.release(owner, REASON);
@@ -100,23 +106,50 @@ class ReservationReconciliation {
         return new Summary(looked, released, confirmed);
     }
 
-    private Verdict verdictOn(String owner) {
-        if (owner.startsWith("chk_")) {
-            Optional<CheckoutStanding> checkout = services.get("order", CheckoutStanding.PATH, CheckoutStanding.ABSENT, CheckoutStanding.class, owner);
-            if (checkout.isPresent() && checkout.get().open()) {
-                return Verdict.KEEP;
-            }
-            if (checkout.isPresent() && checkout.get().orderId() != null) {
-                // Paid: its order's saga adopts the reservation, unless that order ended without it.
-                Optional<OrderStanding> order = services.get("order", OrderStanding.PATH, OrderStanding.ABSENT, OrderStanding.class, checkout.get().orderId());
-                return order.isEmpty() || order.get().ended() ? Verdict.RELEASE : Verdict.KEEP;
-            }
+    /**
+     * What to do with each owner's reservation, from the order service's answer about the whole page (at most two calls:
+     * the owners, then the orders that paid checkouts became).
+     */
+    private Map<String, Verdict> verdictsOn(List<String> owners) {
+        List<String> checkoutIds = owners.stream().filter(owner -> owner.startsWith("chk_")).toList();
+        List<String> orderIds = owners.stream().filter(owner -> !owner.startsWith("chk_")).toList();
+        Standings known = owners.isEmpty() ? new Standings(List.of(), List.of())
+                : services.post("order", Standings.PATH, new Standings.Query(orderIds, checkoutIds), Standings.class);
+        Map<String, OrderStanding> orders = new HashMap<>();
+        known.orders().forEach(order -> orders.put(order.orderId(), order));
+        Map<String, CheckoutStanding> checkouts = new HashMap<>();
+        known.checkouts().forEach(checkout -> checkouts.put(checkout.checkoutId(), checkout));
+        List<String> ordersOfPaidCheckouts = checkouts.values().stream()
+                .filter(checkout -> !checkout.open() && checkout.orderId() != null && !orders.containsKey(checkout.orderId()))
+                .map(CheckoutStanding::orderId).toList();
+        if (!ordersOfPaidCheckouts.isEmpty()) {
+            services.post("order", Standings.PATH, new Standings.Query(ordersOfPaidCheckouts, List.of()), Standings.class)
+                    .orders().forEach(order -> orders.put(order.orderId(), order));
+        }
+        Map<String, Verdict> verdicts = new HashMap<>();
+        for (String owner : owners) {
+            verdicts.put(owner, owner.startsWith("chk_") ? verdictOnCheckout(checkouts.get(owner), orders)
+                    : verdictOnOrder(orders.get(owner)));
+        }
+        return verdicts;
+    }
+
+    private static Verdict verdictOnCheckout(CheckoutStanding checkout, Map<String, OrderStanding> orders) {
+        if (checkout != null && checkout.open()) {
+            return Verdict.KEEP;
+        }
+        if (checkout != null && checkout.orderId() != null) {
+            // Paid: its order's saga adopts the reservation, unless that order ended without it.
+            OrderStanding order = orders.get(checkout.orderId());
+            return order == null || order.ended() ? Verdict.RELEASE : Verdict.KEEP;
+        }
+        return Verdict.RELEASE;
+    }
+
+    private static Verdict verdictOnOrder(OrderStanding order) {
+        if (order == null || order.ended()) {
             return Verdict.RELEASE;
         }
-        Optional<OrderStanding> order = services.get("order", OrderStanding.PATH, OrderStanding.ABSENT, OrderStanding.class, owner);
-        if (order.isEmpty() || order.get().ended()) {
-            return Verdict.RELEASE;
-        }
-        return order.get().confirmedOrLater() ? Verdict.CONFIRM : Verdict.KEEP;
+        return order.confirmedOrLater() ? Verdict.CONFIRM : Verdict.KEEP;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,8 +122,7 @@ class Stock {
                             insert into inventory.reservation_lines (reservation_id, stock_id, product_id, variant_id, warehouse_id, quantity)
                             select :reservation, stock_id, product_id, variant_id, warehouse_id, :q from taken),
                         marked as (
-                            insert into inventory.stock_announcements (product_id) select product_id from taken
-                            on conflict (product_id) do update set changes = inventory.stock_announcements.changes + 1)
+                            insert into inventory.stock_changes (product_id) select product_id from taken)
                         select (select count(*) from recorded) as recorded, taken.*,
                                (select count(*) from inventory.stock where product_id = :product) as rows_of_product
                         from (select 1) as one left join taken on true""")
@@ -279,26 +279,29 @@ class Stock {
     }
 
     /**
-     * Marks products whose stock changed, for the {@link StockAnnouncer} to announce their level. Marking one that is
-     * marked already bumps its count, which waits for an announcer that is unmarking it right now, so no change is
-     * ever left unannounced.
+     * Notes that the products' stock changed, for the {@link StockAnnouncer} to announce their level: an appended row
+     * each, so noting never waits for another writer or for an announcer.
      */
     void markChanged(Collection<String> productIds) {
-        for (String productId : productIds.stream().distinct().sorted().toList()) {
-            jdbc.sql("""
-                            insert into inventory.stock_announcements (product_id) values (:product)
-                            on conflict (product_id) do update set changes = inventory.stock_announcements.changes + 1""")
-                    .param("product", productId).update();
+        List<String> products = productIds.stream().distinct().toList();
+        if (!products.isEmpty()) {
+            jdbc.sql("insert into inventory.stock_changes (product_id) select unnest(:products::text[])")
+                    .param("products", products.toArray(String[]::new)).update();
         }
     }
 
-    /** Unmarks up to {@code limit} changed products (skipping any another announcer holds) and returns them. */
-    List<String> takeChanged(int limit) {
-        return jdbc.sql("""
-                        delete from inventory.stock_announcements where product_id in (
-                            select product_id from inventory.stock_announcements order by since limit :limit for update skip locked)
+    /** Noted changes taken by an announcer: how many, and the products they name, each once. */
+    record Changes(int taken, Collection<String> products) {
+    }
+
+    /** Takes up to {@code limit} noted changes, skipping any another announcer holds. */
+    Changes takeChanged(int limit) {
+        List<String> products = jdbc.sql("""
+                        delete from inventory.stock_changes where id in (
+                            select id from inventory.stock_changes order by id limit :limit for update skip locked)
                         returning product_id""")
                 .param("limit", limit).query(String.class).list();
+        return new Changes(products.size(), new LinkedHashSet<>(products));
     }
 
     /** Sets the physical stock of a place (creating it, and its warehouse, if new). Returns the row. */

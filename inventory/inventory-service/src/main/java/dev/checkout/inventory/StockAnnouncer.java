@@ -14,15 +14,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Announces stock levels on {@code inventory-events}, every {@code checkout.inventory.announce-interval}: for each
- * product marked as changed (see {@link Stock#markChanged}), one {@link StockLevelChanged} per variant with the levels
- * as they are now, in the transaction that unmarks it. A level is a state, so announcing the latest one is enough, and
+ * product noted as changed (see {@link Stock#markChanged}), one {@link StockLevelChanged} per variant with the levels
+ * as they are now, in the transaction that takes the notes. A level is a state, so announcing the latest one is enough, and
  * a flash sale does not turn into one event per reservation. Several instances share the work: each takes the marks
  * the others are not holding.
  */
 @Component
 class StockAnnouncer {
 
-    private static final int BATCH = 100;
+    private static final int BATCH = 1000;
 
     private final Stock stock;
     private final InventoryMessaging messaging;
@@ -39,9 +39,9 @@ class StockAnnouncer {
         Integer announced;
         do {
             announced = transaction.execute(status -> {
-                List<String> products = stock.takeChanged(BATCH);
-                products.forEach(this::announce);
-                return products.size();
+                Stock.Changes changes = stock.takeChanged(BATCH);
+                changes.products().forEach(this::announce);
+                return changes.taken();
             });
         } while (announced != null && announced == BATCH);
     }

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reserving, confirming, extending, releasing and restocking stock for an owner. Each runs in the caller's
+ * Reserving, confirming, releasing and restocking stock for an owner. Each runs in the caller's
  * transaction (a consumed command's, or its own), applies the reservation's events to the stock rows (and to the
  * Redis gate's counters, in the same transaction) and announces the new stock levels. Every operation is idempotent
  * per owner: repeating it changes nothing more, in either store.
@@ -273,15 +273,6 @@ class StockReservations {
     Reservation.Outcome confirm(String ownerId) {
         return reservations.lockByOwner(ownerId).map(reservation -> {
             Reservation.Outcome outcome = reservation.confirm(clock.instant());
-            save(reservation);
-            return outcome;
-        }).orElse(Reservation.Outcome.refused("reservation_not_found"));
-    }
-
-    @Transactional
-    Reservation.Outcome extend(String ownerId, Instant until) {
-        return reservations.lockByOwner(ownerId).map(reservation -> {
-            Reservation.Outcome outcome = reservation.extend(until, clock.instant());
             save(reservation);
             return outcome;
         }).orElse(Reservation.Outcome.refused("reservation_not_found"));

@@ -1,59 +1,41 @@
 package dev.checkout.notification;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.checkout.notification.NotificationServiceConfiguration.NotificationMessaging;
-import dev.checkout.notification.api.NotificationSent;
-import dev.checkout.notification.api.NotificationTopics;
-import dev.checkout.notification.api.SendNotification;
 import dev.checkout.order.api.OrderCancelled;
+import dev.checkout.order.api.OrderConfirmed;
 import dev.checkout.order.api.OrderFailed;
 import dev.checkout.order.api.OrderTopics;
-import dev.checkout.platform.messaging.OutgoingMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import dev.checkout.platform.messaging.MessageRoutes;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/**
- * Sends what the checkout saga asks for (answering it), and by choreography tells users about orders that failed or
- * were cancelled.
- */
+/** Tells customers, by choreography, about their orders: confirmed, failed or cancelled. One message per kind and order. */
 @Component
 class NotificationListeners {
 
     private final NotificationMessaging messaging;
     private final Notifications notifications;
+    private final MessageRoutes routes;
 
     NotificationListeners(NotificationMessaging messaging, Notifications notifications) {
         this.messaging = messaging;
         this.notifications = notifications;
-    }
-
-    @KafkaListener(id = "notification-commands", groupId = "notification-service", topics = NotificationTopics.COMMANDS)
-    void onCommand(ConsumerRecord<String, String> record) {
-        messaging.receive(record, "notification-commands", message -> {
-            if (!message.is(SendNotification.class)) {
-                return;
-            }
-            SendNotification command = message.payload(SendNotification.class);
-            String id = notifications.send(command.orderId(), command.userId(), command.kind(),
-                    command.data() == null ? Map.of() : command.data());
-            messaging.publish(OutgoingMessage.of(NotificationTopics.REPLIES, command.orderId(),
-                    new NotificationSent(command.orderId(), id, command.kind())).causedBy(message));
-        });
+        this.routes = MessageRoutes.builder()
+                .on(OrderConfirmed.class, (confirmed, message) -> notifications.send(confirmed.orderId(), confirmed.userId(),
+                        "order_confirmed", Map.of("order_number", confirmed.orderNumber(), "total", confirmed.totalAmount())))
+                .on(OrderFailed.class, (failed, message) -> notifications.send(failed.orderId(), failed.userId(), "order_failed",
+                        Map.of("reason", String.valueOf(failed.failureReason()).replace('_', ' '))))
+                .on(OrderCancelled.class, (cancelled, message) -> notifications.send(cancelled.orderId(), cancelled.userId(),
+                        "order_cancelled", Map.of()))
+                .build();
     }
 
     @KafkaListener(id = "notification-order-events", groupId = "notification-service", topics = OrderTopics.EVENTS)
-    void onOrderEvent(ConsumerRecord<String, String> record) {
-        messaging.receive(record, "order-events", message -> {
-            if (message.is(OrderFailed.class)) {
-                OrderFailed failed = message.payload(OrderFailed.class);
-                notifications.send(failed.orderId(), failed.userId(), "order_failed",
-                        Map.of("reason", String.valueOf(failed.failureReason()).replace('_', ' ')));
-            } else if (message.is(OrderCancelled.class)) {
-                OrderCancelled cancelled = message.payload(OrderCancelled.class);
-                notifications.send(cancelled.orderId(), cancelled.userId(), "order_cancelled", Map.of());
-            }
-        });
+    void on(List<ConsumerRecord<String, String>> records) {
+        messaging.receive(records, "order-events", routes);
     }
 }

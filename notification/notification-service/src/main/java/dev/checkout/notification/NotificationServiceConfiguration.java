@@ -1,14 +1,11 @@
 package dev.checkout.notification;
 
-import dev.checkout.notification.api.NotificationTopics;
 import dev.checkout.platform.core.ServiceDescriptor;
 import dev.checkout.platform.messaging.MessagingSupport;
 import dev.checkout.platform.messaging.ServiceMessaging;
-import dev.checkout.platform.messaging.Topics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /** The notification service: include this configuration in a process to run it there. */
@@ -21,11 +18,6 @@ public class NotificationServiceConfiguration {
     @Bean
     ServiceDescriptor notificationService() {
         return NOTIFICATION;
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics notificationTopics(Topics topics) {
-        return topics.declare(NotificationTopics.COMMANDS, NotificationTopics.REPLIES);
     }
 
     /** Notification's outbox and inbox. */

@@ -37,6 +37,10 @@ class CartHolds {
     record Held(List<Order.Line> lines, String currency, List<Map<String, Object>> priceChanges, List<Map<String, Object>> warnings) {
     }
 
+    /**
+     * Holds the cart for {@code holderId}. A {@link Refused} means nothing was held; any other failure (the cart service
+     * unreachable, an answer that never came) may have left the cart held, so the caller must let it go.
+     */
     Held hold(String cartId, String holderId, String bearerToken) {
         JsonNode cart;
         try {
@@ -71,6 +75,13 @@ class CartHolds {
         return new Held(lines, cart.path("currency").asString("USD"), priceChanges, warnings);
     }
 
+    /** The cart service refused to hold the cart: nothing is held, so there is nothing to let go. */
+    static final class Refused extends ApiException {
+        Refused(HttpStatus status, String code, String detail) {
+            super(status, code, detail);
+        }
+    }
+
     /** The cart service's refusal, passed on to the client with its code. */
     private ApiException refusal(String cartId, HttpClientErrorException e) {
         JsonNode problem;
@@ -81,9 +92,9 @@ class CartHolds {
         }
         String code = problem.path("code").asString("");
         if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
-            return ApiException.unprocessable("cart_not_found", "There is no cart " + cartId + " of yours");
+            return new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "cart_not_found", "There is no cart " + cartId + " of yours");
         }
-        ApiException refusal = new ApiException(HttpStatus.valueOf(e.getStatusCode().value()), code.isEmpty() ? "cart_refused" : code,
+        ApiException refusal = new Refused(HttpStatus.valueOf(e.getStatusCode().value()), code.isEmpty() ? "cart_refused" : code,
                 problem.path("detail").asString("The cart cannot be checked out"));
         for (String member : List.of("order_id", "holder_id", "errors")) {
             if (problem.has(member)) {

@@ -2,6 +2,8 @@ package dev.checkout.order;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.checkout.platform.web.ApiException;
@@ -10,12 +12,14 @@ import dev.checkout.platform.web.ServiceUrls;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
-/** Looks up what a product (and variant) costs now, through the catalog's public API. */
+/**
+ * Asks the catalog's public API what a product costs now: only for a product the {@link PriceCopy} has not heard of
+ * yet (created a moment before its event arrives).
+ */
 @Component
 class CatalogPrices {
 
@@ -29,12 +33,15 @@ class CatalogPrices {
         this.urls = urls;
     }
 
-    /** A product's name and unit price as sold now. */
-    record Price(String productId, String variantId, String name, BigDecimal unitPrice, String currency) {
+    /** A product for sale: its name and unit price now, and each variant's name and price. */
+    record Product(String productId, String name, BigDecimal unitPrice, String currency, Map<String, VariantPrice> variantPrices) {
     }
 
-    /** The price, or empty when the product (or variant) does not exist or is not for sale. */
-    Optional<Price> priceOf(String productId, String variantId) {
+    record VariantPrice(String name, BigDecimal price) {
+    }
+
+    /** The product, or empty when it does not exist or is not for sale. */
+    Optional<Product> priceOf(String productId) {
         if (!ID_SHAPE.matcher(productId).matches()) {
             // No product has such an id; asked for, a '/' or '?' in it would name another path, which answers 400
             // (encoded slashes are refused) and would read as the catalog being unavailable.
@@ -47,29 +54,23 @@ class CatalogPrices {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
             }
-            throw unavailable(e);
-        } catch (ResourceAccessException e) {
-            throw unavailable(e);
+            throw unavailable();
         } catch (RestClientException e) {
-            throw unavailable(e);
+            throw unavailable();
         }
         if (!"ACTIVE".equals(product.path("status").asString())) {
             return Optional.empty();
         }
-        String currency = product.path("currency").asString("USD");
-        if (variantId == null) {
-            return Optional.of(new Price(productId, null, product.path("name").asString(), product.path("unit_price").decimalValue(), currency));
-        }
+        Map<String, VariantPrice> variants = new LinkedHashMap<>();
         for (JsonNode variant : product.path("variants")) {
-            if (variantId.equals(variant.path("variant_id").asString())) {
-                String name = product.path("name").asString() + (variant.hasNonNull("name") ? " (" + variant.path("name").asString() + ")" : "");
-                return Optional.of(new Price(productId, variantId, name, variant.path("price").decimalValue(), currency));
-            }
+            variants.put(variant.path("variant_id").asString(), new VariantPrice(variant.path("name").asString(""),
+                    variant.path("price").decimalValue()));
         }
-        return Optional.empty();
+        return Optional.of(new Product(productId, product.path("name").asString(), product.path("unit_price").decimalValue(),
+                product.path("currency").asString("USD"), variants));
     }
 
-    private static ApiException unavailable(Exception cause) {
+    private static ApiException unavailable() {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
                 "The catalog cannot be reached to price the order; try again shortly");
     }

@@ -14,12 +14,16 @@ final class Checkout {
 
     enum Status { RESERVING, RESERVED, PAID, EXPIRED, FAILED }
 
+    /** The type of checkout ids ({@code chk_…}), which tells a checkout's reservation from an order's. */
+    static final String ID_TYPE = "chk";
+    static final String ID_PREFIX = ID_TYPE + "_";
+
     private final String checkoutId;
     private final String userId;
     private final String cartId;
     private final List<Order.Line> lines;
     private final Order.Totals totals;
-    private final Map<String, Object> shippingAddress;
+    private final Address shippingAddress;
     private final List<Map<String, Object>> priceChanges;
     private final List<Map<String, Object>> warnings;
     private final Instant expiresAt;
@@ -29,7 +33,7 @@ final class Checkout {
     private String orderId;
 
     Checkout(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
-             Map<String, Object> shippingAddress, List<Map<String, Object>> priceChanges, List<Map<String, Object>> warnings,
+             Address shippingAddress, List<Map<String, Object>> priceChanges, List<Map<String, Object>> warnings,
              Instant expiresAt, Instant createdAt, Status status, List<Map<String, Object>> failedItems, String orderId) {
         this.checkoutId = Objects.requireNonNull(checkoutId);
         this.userId = Objects.requireNonNull(userId);
@@ -47,7 +51,7 @@ final class Checkout {
     }
 
     static Checkout open(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
-                         Map<String, Object> shippingAddress, List<Map<String, Object>> priceChanges,
+                         Address shippingAddress, List<Map<String, Object>> priceChanges,
                          List<Map<String, Object>> warnings, Instant now, java.time.Duration hold) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a checkout holds at least one line");
@@ -127,7 +131,7 @@ final class Checkout {
     String cartId() { return cartId; }
     List<Order.Line> lines() { return lines; }
     Order.Totals totals() { return totals; }
-    Map<String, Object> shippingAddress() { return shippingAddress; }
+    Address shippingAddress() { return shippingAddress; }
     List<Map<String, Object>> priceChanges() { return priceChanges; }
     List<Map<String, Object>> warnings() { return warnings; }
     Instant expiresAt() { return expiresAt; }

@@ -48,7 +48,7 @@ class CheckoutController {
                     .with("errors", List.of(Map.of("field", "shipping_address", "message", "give either shipping_address or shipping_address_id")));
         }
         CheckoutOpening.Opened opened = opening.open(userId, authorization, request.cartId(),
-                request.shippingAddress() == null ? null : request.shippingAddress().asMap(), request.shippingAddressId(), request.couponCode());
+                request.shippingAddress() == null ? null : request.shippingAddress().toAddress(), request.shippingAddressId(), request.couponCode());
         Checkout checkout = opened.checkout();
         if (checkout.status() == Checkout.Status.FAILED) {
             throw ApiException.conflict("insufficient_stock", "Some items are not in stock in the quantity asked; nothing is reserved")
@@ -76,7 +76,7 @@ class CheckoutController {
 
     record OpenCheckoutRequest(
             @NotBlank(message = "is required") @Size(max = 100) String cartId,
-            @Valid OrderController.Address shippingAddress,
+            @Valid OrderController.ShippingAddressRequest shippingAddress,
             @Size(max = 100) String shippingAddressId,
             @Size(max = 64) String couponCode) {
     }
@@ -86,7 +86,7 @@ class CheckoutController {
 
     record CheckoutView(String checkoutId, String status, String cartId, List<Item> items, BigDecimal subtotal, BigDecimal discount,
                         BigDecimal tax, BigDecimal shipping, BigDecimal total, String currency, Instant expiresAt,
-                        List<Map<String, Object>> priceChanges, List<Map<String, Object>> warnings, Map<String, Object> shippingAddress,
+                        List<Map<String, Object>> priceChanges, List<Map<String, Object>> warnings, Address shippingAddress,
                         String orderId, Instant createdAt) {
 
         record Item(String productId, String variantId, String name, int quantity, BigDecimal unitPrice, BigDecimal totalPrice) {

@@ -1,5 +1,6 @@
 package dev.checkout.order;
 
+import dev.checkout.platform.core.JobLocks;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -37,9 +38,8 @@ class CheckoutExpiry {
     }
 
     @Scheduled(fixedDelayString = "${checkout.orders.expiry-interval:PT5S}")
-    // A process that dies holding this lock blocks the job until lockAtMostFor passes, so keep it short: a run
-    // handles one small batch in well under a second, and running twice at once is harmless (rows are taken under lock, commands are idempotent).
-    @SchedulerLock(name = "order-checkout-expiry", lockAtMostFor = "PT20S")
+    // One small batch a run, well under the lock's hold; running twice at once would be harmless (rows are taken under lock).
+    @SchedulerLock(name = "order-checkout-expiry", lockAtMostFor = JobLocks.HOLD_TEXT)
     @Transactional
     public void expireOverdueCheckouts() {
         Instant now = clock.instant();

@@ -40,10 +40,12 @@ class CheckoutOpening {
     private final TransactionTemplate transactions;
     private final TransactionTemplate separateTransactions;
     private final OrderProperties properties;
+    private final CheckoutAdmission admission;
     private final Clock clock;
 
     CheckoutOpening(Checkouts checkouts, CartHolds carts, CustomerAddresses addresses, PricingQuotes pricing, OrderMessaging messaging,
-                    PlatformTransactionManager transactionManager, OrderProperties properties, Clock clock) {
+                    PlatformTransactionManager transactionManager, OrderProperties properties, CheckoutAdmission admission,
+                    Clock clock) {
         this.checkouts = checkouts;
         this.carts = carts;
         this.addresses = addresses;
@@ -53,6 +55,7 @@ class CheckoutOpening {
         this.separateTransactions = new TransactionTemplate(transactionManager);
         this.separateTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
+        this.admission = admission;
         this.clock = clock;
     }
 
@@ -60,24 +63,39 @@ class CheckoutOpening {
     record Opened(Checkout checkout, boolean created) {
     }
 
-    Opened open(String userId, String bearerToken, String cartId, Map<String, Object> shippingAddress, String shippingAddressId,
+    Opened open(String userId, String bearerToken, String cartId, Address shippingAddress, String shippingAddressId,
                 String couponCode) {
         Optional<Checkout> open = openCheckoutOf(cartId, userId);
         if (open.isPresent()) {
             return new Opened(settled(open.get().checkoutId()), false);
         }
-        Map<String, Object> address = shippingAddress != null ? shippingAddress : addresses.address(shippingAddressId, bearerToken);
-        String checkoutId = Ids.newId("chk");
+        CheckoutAdmission.Permit permit = admission.admit();
+        try {
+            Opened opened = openNew(userId, bearerToken, cartId, shippingAddress, shippingAddressId, couponCode);
+            permit.done();
+            return opened;
+        } finally {
+            permit.release();
+        }
+    }
+
+    private Opened openNew(String userId, String bearerToken, String cartId, Address shippingAddress, String shippingAddressId,
+                           String couponCode) {
+        Address address = shippingAddress != null ? shippingAddress : addresses.address(shippingAddressId, bearerToken);
+        String checkoutId = Ids.newId(Checkout.ID_TYPE);
         CartHolds.Held held;
         try {
             held = carts.hold(cartId, checkoutId, bearerToken);
-        } catch (ApiException refused) {
+        } catch (CartHolds.Refused refused) {
             // Another request for this cart may have won the race: its checkout is the answer.
             Optional<Checkout> winner = openCheckoutOf(cartId, userId);
             if (winner.isPresent()) {
                 return new Opened(settled(winner.get().checkoutId()), false);
             }
             throw refused;
+        } catch (RuntimeException unknown) {
+            release(checkoutId, userId, cartId); // the cart may be held although no answer came
+            throw unknown;
         }
         try {
             PricingQuotes.Quote quote = pricing.quote(held.lines(), held.currency(), address, couponCode);

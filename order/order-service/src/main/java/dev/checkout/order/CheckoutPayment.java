@@ -19,13 +19,16 @@ class CheckoutPayment {
     private final CheckoutExpiry expiry;
     private final OrderPlacement placement;
     private final IdempotentRequests idempotency;
+    private final CheckoutAdmission admission;
     private final Clock clock;
 
-    CheckoutPayment(Checkouts checkouts, CheckoutExpiry expiry, OrderPlacement placement, IdempotentRequests idempotency, Clock clock) {
+    CheckoutPayment(Checkouts checkouts, CheckoutExpiry expiry, OrderPlacement placement, IdempotentRequests idempotency,
+                    CheckoutAdmission admission, Clock clock) {
         this.checkouts = checkouts;
         this.expiry = expiry;
         this.placement = placement;
         this.idempotency = idempotency;
+        this.admission = admission;
         this.clock = clock;
     }
 
@@ -42,6 +45,16 @@ class CheckoutPayment {
         }
         var keyed = new IdempotentRequests.Request(userId, idempotencyKey, "POST", "/api/v1/checkouts/" + checkoutId + "/pay",
                 request, "order", null);
+        CheckoutAdmission.Permit permit = admission.admit();
+        try {
+            return pay(keyed, userId, idempotencyKey, checkoutId, paymentMethod, permit);
+        } finally {
+            permit.release(); // unless the order was placed: then its saga holds the permit
+        }
+    }
+
+    private IdempotentRequests.Response pay(IdempotentRequests.Request keyed, String userId, String idempotencyKey, String checkoutId,
+                                            PaymentMethod paymentMethod, CheckoutAdmission.Permit permit) {
         return idempotency.run(keyed, claim -> claim.complete(() -> {
             Checkout checkout = checkouts.lock(checkoutId).orElseThrow();
             String orderId = claim.resourceId();
@@ -60,7 +73,8 @@ class CheckoutPayment {
             }
             checkouts.update(checkout);
             Order order = placement.place(userId, checkout.cartId(), checkout.checkoutId(), checkout.lines(), checkout.totals(),
-                    checkout.shippingAddress(), paymentMethod, orderId);
+                    checkout.shippingAddress(), paymentMethod, orderId, clock.instant());
+            permit.heldBy(orderId);
             return new IdempotentRequests.Created(202,
                     new Paid(order.orderId(), order.status().name(), checkoutId, idempotencyKey, order.createdAt()), order.orderId());
         }));

@@ -11,6 +11,7 @@ import dev.checkout.order.OrderServiceConfiguration.OrderMessaging;
 import dev.checkout.order.api.CheckoutExpired;
 import dev.checkout.order.api.OrderTopics;
 import dev.checkout.platform.messaging.InboundMessage;
+import dev.checkout.platform.messaging.MessageRoutes;
 import dev.checkout.platform.messaging.OutgoingMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -33,27 +34,36 @@ class CheckoutReplies {
         this.clock = clock;
     }
 
+    private final MessageRoutes routes = MessageRoutes.builder()
+            .on(StockReserved.class, this::reserved)
+            .on(StockReservationFailed.class, this::refused)
+            .build();
+
     @KafkaListener(id = "order-checkout-reservations", groupId = "order-service-checkouts", topics = InventoryTopics.REPLIES)
-    void on(ConsumerRecord<String, String> record) {
-        messaging.receive(record, "checkout-reservations", this::handle);
+    void on(List<ConsumerRecord<String, String>> records) {
+        messaging.receive(records, "checkout-reservations", routes);
     }
 
-    private void handle(InboundMessage message) {
-        if (message.is(StockReserved.class)) {
-            StockReserved reserved = message.payload(StockReserved.class);
-            checkouts.lock(reserved.ownerId()).ifPresent(checkout -> {
-                checkout.stockReserved();
-                checkouts.update(checkout);
-            });
-        } else if (message.is(StockReservationFailed.class)) {
-            StockReservationFailed refused = message.payload(StockReservationFailed.class);
-            checkouts.lock(refused.ownerId()).filter(c -> c.status() == Checkout.Status.RESERVING).ifPresent(checkout -> {
-                checkout.stockRefused(shortItems(refused));
-                checkouts.update(checkout);
-                messaging.publish(OutgoingMessage.of(OrderTopics.EVENTS, checkout.checkoutId(),
-                        new CheckoutExpired(checkout.checkoutId(), checkout.userId(), checkout.cartId(), clock.instant())).causedBy(message));
-            });
+    private void reserved(StockReserved reserved, InboundMessage message) {
+        if (!reserved.ownerId().startsWith(Checkout.ID_PREFIX)) {
+            return;
         }
+        checkouts.lock(reserved.ownerId()).ifPresent(checkout -> {
+            checkout.stockReserved();
+            checkouts.update(checkout);
+        });
+    }
+
+    private void refused(StockReservationFailed refused, InboundMessage message) {
+        if (!refused.ownerId().startsWith(Checkout.ID_PREFIX)) {
+            return;
+        }
+        checkouts.lock(refused.ownerId()).filter(c -> c.status() == Checkout.Status.RESERVING).ifPresent(checkout -> {
+            checkout.stockRefused(shortItems(refused));
+            checkouts.update(checkout);
+            messaging.publish(OutgoingMessage.of(OrderTopics.EVENTS, checkout.checkoutId(),
+                    new CheckoutExpired(checkout.checkoutId(), checkout.userId(), checkout.cartId(), clock.instant())).causedBy(message));
+        });
     }
 
     private static List<Map<String, Object>> shortItems(StockReservationFailed refused) {

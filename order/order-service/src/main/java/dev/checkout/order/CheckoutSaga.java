@@ -3,25 +3,18 @@ package dev.checkout.order;
 import java.time.Clock;
 import java.util.List;
 
-import dev.checkout.fulfillment.api.FulfillmentRequested;
-import dev.checkout.fulfillment.api.FulfillmentTopics;
-import dev.checkout.fulfillment.api.RequestFulfillment;
 import dev.checkout.inventory.api.ConfirmStock;
-import dev.checkout.inventory.api.ExtendReservation;
 import dev.checkout.inventory.api.InventoryTopics;
+import dev.checkout.inventory.api.OrderRestocked;
 import dev.checkout.inventory.api.ReleaseStock;
-import dev.checkout.inventory.api.ReservationExtended;
-import dev.checkout.inventory.api.ReservationExtensionFailed;
-import dev.checkout.inventory.api.ReserveStock;
+import dev.checkout.inventory.api.RestockOrder;
 import dev.checkout.inventory.api.StockConfirmationFailed;
 import dev.checkout.inventory.api.StockConfirmed;
 import dev.checkout.inventory.api.StockLine;
 import dev.checkout.inventory.api.StockReleased;
 import dev.checkout.inventory.api.StockReservationFailed;
 import dev.checkout.inventory.api.StockReserved;
-import dev.checkout.notification.api.NotificationSent;
-import dev.checkout.notification.api.NotificationTopics;
-import dev.checkout.notification.api.SendNotification;
+import dev.checkout.inventory.api.ReserveStock;
 import dev.checkout.order.saga.Command;
 import dev.checkout.order.saga.CommandBus;
 import dev.checkout.order.saga.SagaDefinition;
@@ -32,9 +25,9 @@ import dev.checkout.payment.api.ChargePayment;
 import dev.checkout.payment.api.PaymentFailed;
 import dev.checkout.payment.api.PaymentProcessed;
 import dev.checkout.payment.api.PaymentRefunded;
-import dev.checkout.payment.api.PaymentTopics;
 import dev.checkout.payment.api.RefundFailed;
 import dev.checkout.payment.api.RefundPayment;
+import dev.checkout.payment.api.PaymentTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,9 +35,13 @@ import org.springframework.stereotype.Component;
 /**
  * The checkout saga. Read the table in {@link #definition()} top to bottom for the happy path and bottom to top for
  * the compensations. CONFIRMED therefore means: stock reserved, payment captured, stock deducted. Confirming the order
- * is the pivot: fulfillment and the customer's notification come after it and are retried until done, never undone. A failure before
- * the order is confirmed refunds whatever was charged and releases whatever was held, then fails the order with the
- * reason the failing step gave.
+ * is the pivot and the end of the orchestrated part: fulfillment, the customer's e-mail and the cart's conversion
+ * react to {@code OrderConfirmed} by choreography. A failure before the order is confirmed restocks whatever was
+ * sold, refunds whatever was charged and releases whatever was held, then fails the order with the reason the
+ * failing step gave.
+ * <p>
+ * The reservation outlives the longest payment ({@code checkout.orders.payment-hold}): it is taken (or, for a paid
+ * checkout, adopted) for that long by the first step, so no step has to extend it.
  */
 @Component
 class CheckoutSaga implements SagaEngine.Outcomes<CheckoutSagaData> {
@@ -74,11 +71,6 @@ class CheckoutSaga implements SagaEngine.Outcomes<CheckoutSagaData> {
                     .failOn(StockReservationFailed.class, StockReservationFailed::reason)
                     .compensateWith(this::releaseStock, StockReleased.class)
                     .timeout(properties.stepTimeout()).retries(properties.stepRetries())
-                .step("extend_reservation")
-                    .invoke(this::extendReservation)
-                    .onReply(ReservationExtended.class, (data, reply) -> data.reserved(data.reservationId(), reply.expiresAt()))
-                    .failOn(ReservationExtensionFailed.class, reply -> "checkout_expired")
-                    .timeout(properties.stepTimeout()).retries(properties.stepRetries())
                 .step("charge_payment")
                     .invoke(this::chargePayment)
                     .onReply(PaymentProcessed.class, (data, reply) -> data.paid(reply.paymentId(), reply.transactionId()))
@@ -91,18 +83,12 @@ class CheckoutSaga implements SagaEngine.Outcomes<CheckoutSagaData> {
                     .invoke(this::confirmStock)
                     .onReply(StockConfirmed.class)
                     .failOn(StockConfirmationFailed.class, reply -> "reservation_expired".equals(reply.reason()) ? "checkout_expired" : "stock_unavailable")
+                    // A cancellation or a timeout may come while the confirmation is under way: it may have sold the
+                    // units, so they are put back (nothing happens if it did not).
+                    .compensateWith(this::restockOrder, OrderRestocked.class)
                     .timeout(properties.stepTimeout()).retries(properties.stepRetries())
                 .step("confirm_order")
                     .local(this::confirmOrder)
-                // Past the pivot: the order is the customer's. These steps cannot fail it; they are resent until done.
-                .step("request_fulfillment")
-                    .invoke(this::requestFulfillment)
-                    .onReply(FulfillmentRequested.class)
-                    .timeout(properties.stepTimeout()).retries(Integer.MAX_VALUE)
-                .step("notify")
-                    .invoke(this::notifyCustomer)
-                    .onReply(NotificationSent.class)
-                    .timeout(properties.stepTimeout()).retries(Integer.MAX_VALUE)
                 .build();
     }
 
@@ -113,17 +99,11 @@ class CheckoutSaga implements SagaEngine.Outcomes<CheckoutSagaData> {
     private Command reserveStock(CheckoutSagaData data) {
         List<StockLine> lines = data.items().stream().map(i -> new StockLine(i.productId(), i.variantId(), i.quantity())).toList();
         return new Command(InventoryTopics.COMMANDS, data.orderId(),
-                new ReserveStock(data.orderId(), lines, clock.instant().plus(properties.reservationTtl()), data.checkoutId()));
+                new ReserveStock(data.orderId(), lines, clock.instant().plus(properties.paymentHold()), data.checkoutId()));
     }
 
     private Command releaseStock(CheckoutSagaData data) {
         return new Command(InventoryTopics.COMMANDS, data.orderId(), new ReleaseStock(data.orderId(), "order_failed"));
-    }
-
-    /** Starting the charge keeps the stock held for as long as a slow payment may take. */
-    private Command extendReservation(CheckoutSagaData data) {
-        return new Command(InventoryTopics.COMMANDS, data.orderId(),
-                new ExtendReservation(data.orderId(), clock.instant().plus(properties.paymentHold())));
     }
 
     private Command chargePayment(CheckoutSagaData data) {
@@ -139,25 +119,16 @@ class CheckoutSaga implements SagaEngine.Outcomes<CheckoutSagaData> {
         return new Command(InventoryTopics.COMMANDS, data.orderId(), new ConfirmStock(data.orderId()));
     }
 
+    private Command restockOrder(CheckoutSagaData data) {
+        return new Command(InventoryTopics.COMMANDS, data.orderId(), new RestockOrder(data.orderId(), "order_failed"));
+    }
+
     private CheckoutSagaData confirmOrder(CheckoutSagaData data) {
         Order order = orders.lock(data.orderId()).orElseThrow();
         order.paymentCaptured(data.paymentId(), data.transactionId(), clock.instant());
         order.confirm(clock.instant());
         events.save(order);
         return data;
-    }
-
-    private Command requestFulfillment(CheckoutSagaData data) {
-        Order order = orders.find(data.orderId()).orElseThrow();
-        return new Command(FulfillmentTopics.COMMANDS, data.orderId(), new RequestFulfillment(order.orderId(), order.orderNumber(),
-                order.lines().stream().map(l -> new RequestFulfillment.Line(l.productId(), l.variantId(), l.quantity())).toList(),
-                order.shippingAddress()));
-    }
-
-    private Command notifyCustomer(CheckoutSagaData data) {
-        Order order = orders.find(data.orderId()).orElseThrow();
-        return new Command(NotificationTopics.COMMANDS, data.orderId(), new SendNotification(order.orderId(), order.userId(),
-                "order_confirmed", java.util.Map.of("order_number", order.orderNumber(), "total", order.totals().total())));
     }
 
     @Override

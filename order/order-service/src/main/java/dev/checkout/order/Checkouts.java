@@ -19,8 +19,6 @@ class Checkouts {
 
     private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {
     };
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
     private static final TypeReference<List<LineRow>> LINES = new TypeReference<>() {
     };
 
@@ -71,6 +69,11 @@ class Checkouts {
         return jdbc.sql("select * from orders.checkouts where checkout_id = :id").param("id", checkoutId).query(this::map).optional();
     }
 
+    List<Checkout> findAll(List<String> checkoutIds) {
+        return jdbc.sql("select * from orders.checkouts where checkout_id = any(:ids)")
+                .param("ids", checkoutIds.toArray(String[]::new)).query(this::map).list();
+    }
+
     Optional<Checkout> lock(String checkoutId) {
         return jdbc.sql("select * from orders.checkouts where checkout_id = :id for update").param("id", checkoutId).query(this::map).optional();
     }
@@ -95,7 +98,7 @@ class Checkouts {
         return new Checkout(rs.getString("checkout_id"), rs.getString("user_id"), rs.getString("cart_id"), lines,
                 new Order.Totals(rs.getBigDecimal("subtotal"), rs.getBigDecimal("discount_amount"), rs.getBigDecimal("tax_amount"),
                         rs.getBigDecimal("shipping_amount"), rs.getBigDecimal("total_amount"), rs.getString("currency")),
-                json.readValue(rs.getString("shipping_address"), MAP), json.readValue(rs.getString("price_changes"), LIST),
+                json.readValue(rs.getString("shipping_address"), Address.class), json.readValue(rs.getString("price_changes"), LIST),
                 json.readValue(rs.getString("warnings"), LIST), rs.getTimestamp("expires_at").toInstant(),
                 rs.getTimestamp("created_at").toInstant(), Checkout.Status.valueOf(rs.getString("status")),
                 failed == null ? null : json.readValue(failed, LIST), rs.getString("order_id"));

@@ -23,7 +23,7 @@ class CustomerAddresses {
         this.urls = urls;
     }
 
-    Map<String, Object> address(String addressId, String bearerToken) {
+    Address address(String addressId, String bearerToken) {
         JsonNode address;
         try {
             address = calls.http().get().uri(urls.of("identity") + "/api/v1/users/me/addresses/{id}", addressId)
@@ -36,11 +36,7 @@ class CustomerAddresses {
         } catch (RestClientException e) {
             throw ServiceCalls.unavailable("identity");
         }
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (String field : new String[] {"street", "city", "state", "zip", "country"}) {
-            copy.put(field, address.path(field).asString(null));
-        }
-        copy.put("address_id", addressId);
-        return copy;
+        return new Address(address.path("name").asString(null), address.path("street").asString(null), address.path("city").asString(null),
+                address.path("state").asString(null), address.path("zip").asString(null), address.path("country").asString(null), addressId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.checkout.order;
 
+import dev.checkout.platform.core.JobLocks;
 import java.time.Clock;
 
 import dev.checkout.order.OrderServiceConfiguration.OrderMessaging;
@@ -34,7 +35,7 @@ class IdempotencyKeyHousekeeping {
     }
 
     @Scheduled(fixedDelayString = "${checkout.orders.idempotency-purge-interval:PT1H}", initialDelayString = "PT1M")
-    @SchedulerLock(name = "order-idempotency-purge", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "order-idempotency-purge", lockAtMostFor = JobLocks.HOLD_TEXT)
     void purge() {
         int purged = requests.purgeExpired();
         if (purged > 0) {
@@ -43,9 +44,8 @@ class IdempotencyKeyHousekeeping {
     }
 
     @Scheduled(fixedDelayString = "${checkout.orders.expiry-interval:PT5S}")
-    // A process that dies holding this lock blocks the job until lockAtMostFor passes, so keep it short: a run
-    // handles one small batch in well under a second, and running twice at once is harmless (rows are taken under lock, commands are idempotent).
-    @SchedulerLock(name = "order-abandoned-requests", lockAtMostFor = "PT20S")
+    // One small batch a run, well under the lock's hold; running twice at once would be harmless (rows are taken under lock).
+    @SchedulerLock(name = "order-abandoned-requests", lockAtMostFor = JobLocks.HOLD_TEXT)
     void releaseAbandoned() {
         int released = requests.releaseAbandoned(BATCH, abandoned -> {
             log.warn("request under Idempotency-Key {} of {} died before placing {}; its key is free again{}", abandoned.key(),

@@ -145,6 +145,47 @@ class IdempotentRequests {
     }
 
     /**
+     * Answers a request whose work, once priced, needs no other service: the key, its response and the work commit in
+     * one transaction, so nothing is claimed first and nothing needs letting go. The response must be known before the
+     * work (it names what the work creates). A request under a key in use by one still running is a 409; a key already
+     * answered gets its first response again (or a 422 for another body).
+     */
+    Response runAtOnce(Request request, Created response, Runnable work) {
+        validate(request.key());
+        String hash = hash(request.method() + " " + request.path() + "\n" + json.writeValueAsString(request.body()));
+        JsonNode body = json.valueToTree(response.body());
+        boolean recorded = Boolean.TRUE.equals(transactions.execute(status -> {
+            Map<String, Object> outcome = jdbc.sql("""
+                            with request as (select pg_try_advisory_xact_lock(hashtextextended(:user || chr(10) || :key, 0)) as alone),
+                                 answered as (
+                                     insert into orders.idempotency_keys (user_id, idempotency_key, request_hash, response_status, response_body,
+                                         resource_id, expires_at)
+                                     select :user, :key, :hash, :status, :body, :resource, :expires from request where alone
+                                     on conflict (user_id, idempotency_key) do update set request_hash = excluded.request_hash,
+                                         response_status = excluded.response_status, response_body = excluded.response_body,
+                                         resource_id = excluded.resource_id, claim_id = null, locked_until = null, cart_id = null,
+                                         created_at = now(), expires_at = excluded.expires_at
+                                     where idempotency_keys.expires_at <= now()
+                                     returning 1)
+                            select (select alone from request) as alone, exists (select 1 from answered) as answered""")
+                    .param("user", request.userId()).param("key", request.key()).param("hash", hash)
+                    .param("status", response.status()).param("body", json.writeValueAsString(body))
+                    .param("resource", response.resourceId())
+                    .param("expires", Timestamp.from(clock.instant().plus(properties.idempotencyRetention())))
+                    .query().singleRow();
+            if (!Boolean.TRUE.equals(outcome.get("alone"))) {
+                throw inProgress();
+            }
+            if (!Boolean.TRUE.equals(outcome.get("answered"))) {
+                return false; // answered before: nothing was written
+            }
+            work.run();
+            return true;
+        }));
+        return recorded ? new Response(response.status(), body, false) : earlier(request, hash);
+    }
+
+    /**
      * This request outlived its lease and a retry took its key over: the retry does the work (with the same resource
      * id), so this one must neither do it nor undo anything done for it.
      */
@@ -155,8 +196,9 @@ class IdempotentRequests {
     }
 
     /**
-     * Claims the key: a new row, or one whose claim was abandoned (lease over; same resource id), or one past its
-     * retention (a new resource id). Empty when the key is answered or claimed by a live request.
+     * Claims the key: a new row, or one whose claim was abandoned (lease over; same resource id) by a request with the
+     * same body, or one past its retention (a new resource id). Empty when the key is answered, claimed by a live
+     * request, or was claimed for another body (which must never take over the first request's order or cart).
      */
     private Optional<String> claim(Request request, String hash, String claimId) {
         return jdbc.sql("""
@@ -168,7 +210,8 @@ class IdempotentRequests {
                             resource_id = case when idempotency_keys.response_status is null then idempotency_keys.resource_id
                                                else excluded.resource_id end,
                             response_status = null, response_body = null, created_at = now(), expires_at = excluded.expires_at
-                        where (idempotency_keys.response_status is null and idempotency_keys.locked_until < now())
+                        where (idempotency_keys.response_status is null and idempotency_keys.locked_until < now()
+                               and idempotency_keys.request_hash = excluded.request_hash)
                            or idempotency_keys.expires_at <= now()
                         returning resource_id""")
                 .param("user", request.userId()).param("key", request.key()).param("hash", hash).param("claim", claimId)
@@ -185,12 +228,12 @@ class IdempotentRequests {
                         where user_id = :user and idempotency_key = :key""")
                 .param("user", request.userId()).param("key", request.key())
                 .query((rs, n) -> {
-                    if (rs.getObject(2) == null) {
-                        throw inProgress();
-                    }
                     if (!rs.getString(1).equals(hash)) {
                         throw ApiException.unprocessable("idempotency_key_reused",
                                 "This Idempotency-Key was already used with a different request");
+                    }
+                    if (rs.getObject(2) == null) {
+                        throw inProgress();
                     }
                     return new Response(rs.getInt(2), json.readTree(rs.getString(3)), true);
                 })

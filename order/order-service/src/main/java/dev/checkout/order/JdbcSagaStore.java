@@ -1,7 +1,10 @@
 package dev.checkout.order;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import dev.checkout.order.saga.SagaInstance;
@@ -9,11 +12,19 @@ import dev.checkout.order.saga.SagaStatus;
 import dev.checkout.order.saga.SagaStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Saga state and step log in the {@code orders} schema; the data travels as JSON. */
+/**
+ * Saga state in the {@code orders} schema, the only place that writes {@code saga_instances}; the data and the step
+ * log travel as JSON on the saga's row, so a transition is one statement.
+ */
 @Component
 class JdbcSagaStore implements SagaStore {
+
+    private static final TypeReference<List<LogEntry>> LOG = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "saga_id, saga_type, order_id, status, step_index, data, failure_reason, attempts, deadline_at";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -24,46 +35,85 @@ class JdbcSagaStore implements SagaStore {
     }
 
     @Override
-    public void insert(SagaInstance<?> saga) {
+    public void insert(SagaInstance<?> saga, List<LogEntry> log) {
         jdbc.sql("""
-                        insert into orders.saga_instances (saga_id, saga_type, order_id, status, step_index, data, failure_reason, attempts, deadline_at)
-                        values (:id, :type, :order, :status, :step, :data::jsonb, :failure, :attempts, :deadline)""")
+                        insert into orders.saga_instances (saga_id, saga_type, order_id, status, step_index, data, failure_reason, attempts,
+                            deadline_at, steps)
+                        values (:id, :type, :order, :status, :step, :data::jsonb, :failure, :attempts, :deadline, :log::jsonb)""")
                 .param("id", saga.sagaId()).param("type", saga.type()).param("order", saga.orderId())
                 .param("status", saga.status().name()).param("step", saga.stepIndex())
                 .param("data", json.writeValueAsString(saga.data())).param("failure", saga.failureReason())
                 .param("attempts", saga.attempts()).param("deadline", timestamp(saga.deadline()))
+                .param("log", json.writeValueAsString(log))
                 .update();
     }
 
     @Override
-    public void update(SagaInstance<?> saga) {
+    public void update(SagaInstance<?> saga, List<LogEntry> log) {
         jdbc.sql("""
                         update orders.saga_instances set status = :status, step_index = :step, data = :data::jsonb,
-                            failure_reason = :failure, attempts = :attempts, deadline_at = :deadline, updated_at = now()
+                            failure_reason = :failure, attempts = :attempts, deadline_at = :deadline, updated_at = now(),
+                            steps = steps || :log::jsonb
                         where saga_id = :id""")
                 .param("id", saga.sagaId()).param("status", saga.status().name()).param("step", saga.stepIndex())
                 .param("data", json.writeValueAsString(saga.data())).param("failure", saga.failureReason())
                 .param("attempts", saga.attempts()).param("deadline", timestamp(saga.deadline()))
+                .param("log", json.writeValueAsString(log))
                 .update();
     }
 
     @Override
-    public <D> Optional<SagaInstance<D>> lockByOrder(String type, String orderId, Class<D> dataType) {
-        return jdbc.sql("select * from orders.saga_instances where saga_type = :type and order_id = :order for update")
+    public List<Stored> lockActive(String orderId) {
+        return jdbc.sql("select " + COLUMNS + " from orders.saga_instances where order_id = :order"
+                        + " and status in ('RUNNING', 'COMPENSATING') for update")
+                .param("order", orderId).query(this::stored).list();
+    }
+
+    @Override
+    public Optional<Stored> lock(String type, String orderId) {
+        return jdbc.sql("select " + COLUMNS + " from orders.saga_instances where saga_type = :type and order_id = :order for update")
+                .param("type", type).param("order", orderId).query(this::stored).optional();
+    }
+
+    /** The step log of a saga, oldest line first. */
+    List<LogEntry> log(String sagaId) {
+        return jdbc.sql("select steps from orders.saga_instances where saga_id = :id").param("id", sagaId)
+                .query(String.class).optional().map(this::parse).orElse(List.of());
+    }
+
+    /** The step log of the order's saga of {@code type}, oldest line first. */
+    List<LogEntry> log(String type, String orderId) {
+        return jdbc.sql("select steps from orders.saga_instances where saga_type = :type and order_id = :order")
                 .param("type", type).param("order", orderId)
-                .query((rs, n) -> new SagaInstance<>(rs.getString("saga_id"), rs.getString("saga_type"), rs.getString("order_id"),
-                        SagaStatus.valueOf(rs.getString("status")), rs.getInt("step_index"),
-                        json.readValue(rs.getString("data"), dataType), rs.getString("failure_reason"), rs.getInt("attempts"),
-                        rs.getTimestamp("deadline_at") == null ? null : rs.getTimestamp("deadline_at").toInstant(), 0))
-                .optional();
+                .query(String.class).optional().map(this::parse).orElse(List.of());
     }
 
-    @Override
-    public void log(String sagaId, String step, StepAction action, StepOutcome outcome, String detail, Instant at) {
-        jdbc.sql("insert into orders.saga_step_log (saga_id, step, action, outcome, detail, at) values (:saga, :step, :action, :outcome, :detail, :at)")
-                .param("saga", sagaId).param("step", step).param("action", action.name()).param("outcome", outcome.name())
-                .param("detail", detail).param("at", Timestamp.from(at))
-                .update();
+    private List<LogEntry> parse(String steps) {
+        return json.readValue(steps, LOG);
+    }
+
+    private Stored stored(ResultSet rs, int row) throws SQLException {
+        String sagaId = rs.getString("saga_id");
+        String type = rs.getString("saga_type");
+        String orderId = rs.getString("order_id");
+        SagaStatus status = SagaStatus.valueOf(rs.getString("status"));
+        int stepIndex = rs.getInt("step_index");
+        String data = rs.getString("data");
+        String failureReason = rs.getString("failure_reason");
+        int attempts = rs.getInt("attempts");
+        Timestamp deadline = rs.getTimestamp("deadline_at");
+        return new Stored() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public <D> SagaInstance<D> as(Class<D> dataType) {
+                return new SagaInstance<>(sagaId, type, orderId, status, stepIndex, json.readValue(data, dataType), failureReason,
+                        attempts, deadline == null ? null : deadline.toInstant(), 0);
+            }
+        };
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,11 +37,11 @@ final class Order {
     private final String checkoutId;
     private final List<Line> lines;
     private final Totals totals;
-    private final Map<String, Object> shippingAddress;
+    private final Address shippingAddress;
     private final String paymentMethodType;
     private final Instant createdAt;
     private OrderStatus status;
-    private String paymentStatus;
+    private PaymentStatus paymentStatus;
     private String paymentId;
     private String transactionId;
     private String failureReason;
@@ -51,7 +50,7 @@ final class Order {
     private final List<OrderEvent> events = new ArrayList<>();
 
     Order(String orderId, String orderNumber, String userId, String cartId, String checkoutId, List<Line> lines, Totals totals,
-          Map<String, Object> shippingAddress, String paymentMethodType, Instant createdAt, OrderStatus status, String paymentStatus,
+          Address shippingAddress, String paymentMethodType, Instant createdAt, OrderStatus status, PaymentStatus paymentStatus,
           String paymentId, String transactionId, String failureReason, String trackingNumber, Instant updatedAt) {
         this.orderId = Objects.requireNonNull(orderId);
         this.orderNumber = Objects.requireNonNull(orderNumber);
@@ -73,14 +72,14 @@ final class Order {
     }
 
     static Order place(String orderId, String userId, String cartId, String checkoutId, List<Line> lines, Totals totals,
-                       Map<String, Object> shippingAddress, String paymentMethodType, Instant now) {
+                       Address shippingAddress, String paymentMethodType, Instant now) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order has at least one line");
         }
         String number = "ORD-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").withZone(java.time.ZoneOffset.UTC).format(now)
                 + "-" + orderId.substring(orderId.length() - 10).toUpperCase(java.util.Locale.ROOT);
         Order order = new Order(orderId, number, userId, cartId, checkoutId, lines, totals, shippingAddress, paymentMethodType, now,
-                OrderStatus.PENDING, "PENDING", null, null, null, null, now);
+                OrderStatus.PENDING, PaymentStatus.PENDING, null, null, null, null, now);
         order.events.add(new OrderEvent.Placed(order, now));
         return order;
     }
@@ -88,12 +87,12 @@ final class Order {
     void paymentCaptured(String paymentId, String transactionId, Instant now) {
         this.paymentId = paymentId;
         this.transactionId = transactionId;
-        this.paymentStatus = "CAPTURED";
+        this.paymentStatus = PaymentStatus.CAPTURED;
         this.updatedAt = now;
     }
 
     void paymentRefunded(boolean fully, Instant now) {
-        this.paymentStatus = fully ? "REFUNDED" : "PARTIALLY_REFUNDED";
+        this.paymentStatus = fully ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         this.updatedAt = now;
     }
 
@@ -104,10 +103,10 @@ final class Order {
 
     /** The saga gave up; what it took was given back. */
     void fail(String reason, Instant now) {
-        if ("CAPTURED".equals(paymentStatus)) {
-            paymentStatus = "REFUNDED";
-        } else if ("PENDING".equals(paymentStatus)) {
-            paymentStatus = "FAILED";
+        if (paymentStatus == PaymentStatus.CAPTURED) {
+            paymentStatus = PaymentStatus.REFUNDED;
+        } else if (paymentStatus == PaymentStatus.PENDING) {
+            paymentStatus = PaymentStatus.FAILED;
         }
         moveTo(OrderStatus.FAILED, reason, now);
     }
@@ -162,11 +161,11 @@ final class Order {
     String checkoutId() { return checkoutId; }
     List<Line> lines() { return lines; }
     Totals totals() { return totals; }
-    Map<String, Object> shippingAddress() { return shippingAddress; }
+    Address shippingAddress() { return shippingAddress; }
     String paymentMethodType() { return paymentMethodType; }
     Instant createdAt() { return createdAt; }
     OrderStatus status() { return status; }
-    String paymentStatus() { return paymentStatus; }
+    PaymentStatus paymentStatus() { return paymentStatus; }
     String paymentId() { return paymentId; }
     String transactionId() { return transactionId; }
     String failureReason() { return failureReason; }

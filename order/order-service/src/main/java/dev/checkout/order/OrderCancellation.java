@@ -33,7 +33,7 @@ class OrderCancellation {
     @Transactional
     Order cancel(String orderId, Caller caller, String reason) {
         // The saga first, then the order: the same order the saga's own transitions lock them in.
-        checkout.engine().find(orderId);
+        checkout.engine().lock(orderId);
         Order order = orders.lock(orderId).filter(o -> caller.mayAccess(o.userId()))
                 .orElseThrow(() -> ApiException.notFound("Order", orderId));
         OrderStatus was = order.status();

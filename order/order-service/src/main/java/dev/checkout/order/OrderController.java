@@ -1,6 +1,6 @@
 package dev.checkout.order;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -69,15 +69,14 @@ class OrderController {
         return queries.view(orderId, caller);
     }
 
+    /** Where the order stands, from its row alone; {@code updated_at} is when its status last changed. */
+    record StatusView(String orderId, String status, String failureReason, Instant updatedAt) {
+    }
+
     @GetMapping("/{orderId}/status")
-    Map<String, Object> status(Caller caller, @PathVariable String orderId) {
-        OrderQueries.OrderView view = queries.view(orderId, caller);
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("order_id", view.orderId());
-        status.put("status", view.status());
-        status.put("failure_reason", view.failureReason());
-        status.put("updated_at", view.updatedAt());
-        return status;
+    StatusView status(Caller caller, @PathVariable String orderId) {
+        Orders.Standing standing = queries.standing(orderId, caller);
+        return new StatusView(standing.orderId(), standing.status().name(), standing.failureReason(), standing.statusChangedAt());
     }
 
     @GetMapping
@@ -97,13 +96,13 @@ class OrderController {
 
     record DirectOrderRequest(
             @NotEmpty(message = "must name at least one item") @Size(max = 100, message = "must have at most 100 items") List<@Valid @NotNull Item> items,
-            @NotNull(message = "is required") @Valid Address shippingAddress,
+            @NotNull(message = "is required") @Valid ShippingAddressRequest shippingAddress,
             @NotNull(message = "is required") @Valid PaymentMethodRequest paymentMethod) {
     }
 
     record CartOrderRequest(
             @NotBlank(message = "is required") @Size(max = 100) String cartId,
-            @NotNull(message = "is required") @Valid Address shippingAddress,
+            @NotNull(message = "is required") @Valid ShippingAddressRequest shippingAddress,
             @NotNull(message = "is required") @Valid PaymentMethodRequest paymentMethod,
             @Size(max = 64) String couponCode) {
     }
@@ -114,7 +113,7 @@ class OrderController {
             @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000") Integer quantity) {
     }
 
-    record Address(
+    record ShippingAddressRequest(
             @Size(max = 200) String name,
             @NotBlank(message = "is required") @Size(max = 500) String street,
             @NotBlank(message = "is required") @Size(max = 100) String city,
@@ -122,15 +121,8 @@ class OrderController {
             @NotBlank(message = "is required") @Size(max = 20) String zip,
             @NotBlank(message = "is required") @Size(min = 2, max = 100) String country) {
 
-        Map<String, Object> asMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("name", name);
-            map.put("street", street);
-            map.put("city", city);
-            map.put("state", state);
-            map.put("zip", zip);
-            map.put("country", country);
-            return map;
+        Address toAddress() {
+            return new Address(name, street, city, state, zip, country, null);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.checkout.order.OrderServiceConfiguration.OrderMessaging;
 import dev.checkout.order.api.CheckoutExpired;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Service;
 @Service
 class OrderPlacement {
 
-    private final CatalogPrices catalog;
+    private final PriceCopy prices;
     private final PricingQuotes pricing;
     private final CartHolds carts;
     private final OrderMessaging messaging;
@@ -37,12 +36,13 @@ class OrderPlacement {
     private final OrderEvents events;
     private final CheckoutSaga saga;
     private final IdempotentRequests idempotency;
+    private final CheckoutAdmission admission;
     private final Clock clock;
 
-    OrderPlacement(CatalogPrices catalog, PricingQuotes pricing, CartHolds carts, OrderMessaging messaging,
+    OrderPlacement(PriceCopy prices, PricingQuotes pricing, CartHolds carts, OrderMessaging messaging,
                    PlatformTransactionManager transactionManager, OrderEvents events, CheckoutSaga saga, IdempotentRequests idempotency,
-                   Clock clock) {
-        this.catalog = catalog;
+                   CheckoutAdmission admission, Clock clock) {
+        this.prices = prices;
         this.pricing = pricing;
         this.carts = carts;
         this.messaging = messaging;
@@ -51,6 +51,7 @@ class OrderPlacement {
         this.events = events;
         this.saga = saga;
         this.idempotency = idempotency;
+        this.admission = admission;
         this.clock = clock;
     }
 
@@ -62,21 +63,29 @@ class OrderPlacement {
     record Placed(String orderId, String status, String idempotencyKey, Instant createdAt) {
     }
 
-    /** {@code POST /orders}: an order straight from a list of items, without a cart. */
+    /**
+     * {@code POST /orders}: an order straight from a list of items, without a cart. Priced first (the price copy and
+     * the pricing service; nothing is written), then the order, its saga's first command and the Idempotency-Key's
+     * answer commit in one transaction.
+     */
     IdempotentRequests.Response placeDirect(String userId, String idempotencyKey, OrderController.DirectOrderRequest request) {
         var keyed = new IdempotentRequests.Request(userId, idempotencyKey, "POST", "/api/v1/orders", request, "order", null);
-        return idempotency.run(keyed, claim -> {
-            Priced priced = price(request.items().stream()
-                    .map(i -> new RequestedItem(i.productId(), i.variantId(), i.quantity())).toList());
-            Map<String, Object> address = request.shippingAddress().asMap();
+        Priced priced = price(request.items().stream()
+                .map(i -> new RequestedItem(i.productId(), i.variantId(), i.quantity())).toList());
+        Address address = request.shippingAddress().toAddress();
+        CheckoutAdmission.Permit permit = admission.admit();
+        try {
             Order.Totals totals = pricing.quote(priced.lines(), priced.currency(), address, null).totals();
-            return claim.complete(() -> {
-                Order order = place(userId, null, null, priced.lines(), totals, address, request.paymentMethod().toPaymentMethod(),
-                        claim.resourceId());
-                return new IdempotentRequests.Created(202, new Placed(order.orderId(), order.status().name(), idempotencyKey,
-                        order.createdAt()), order.orderId());
+            String orderId = Ids.newId("order");
+            Instant now = clock.instant();
+            var answer = new IdempotentRequests.Created(202, new Placed(orderId, OrderStatus.PENDING.name(), idempotencyKey, now), orderId);
+            return idempotency.runAtOnce(keyed, answer, () -> {
+                place(userId, null, null, priced.lines(), totals, address, request.paymentMethod().toPaymentMethod(), orderId, now);
+                permit.heldBy(orderId);
             });
-        });
+        } finally {
+            permit.release(); // unless the order was placed: then its saga holds the permit
+        }
     }
 
     /**
@@ -88,25 +97,34 @@ class OrderPlacement {
                                               OrderController.CartOrderRequest request) {
         var keyed = new IdempotentRequests.Request(userId, idempotencyKey, "POST", "/api/v1/orders/checkout", request, "order",
                 request.cartId());
-        return idempotency.run(keyed, claim -> {
-            String orderId = claim.resourceId();
-            CartHolds.Held held = carts.hold(request.cartId(), orderId, bearerToken);
-            try {
-                Map<String, Object> address = request.shippingAddress().asMap();
-                PricingQuotes.Quote quote = pricing.quote(held.lines(), held.currency(), address, request.couponCode());
-                return claim.complete(() -> {
-                    Order order = place(userId, request.cartId(), null, held.lines(), quote.totals(), address,
-                            request.paymentMethod().toPaymentMethod(), orderId);
-                    return new IdempotentRequests.Created(202, new Placed(order.orderId(), order.status().name(), idempotencyKey,
-                            order.createdAt()), order.orderId());
-                });
-            } catch (IdempotentRequests.ClaimLost lost) {
-                throw lost; // the retry that took the key over uses the hold
-            } catch (RuntimeException failed) {
-                releaseCart(orderId, userId, request.cartId());
-                throw failed;
-            }
-        });
+        CheckoutAdmission.Permit permit = admission.admit();
+        try {
+            return idempotency.run(keyed, claim -> {
+                String orderId = claim.resourceId();
+                try {
+                    CartHolds.Held held = carts.hold(request.cartId(), orderId, bearerToken);
+                    Address address = request.shippingAddress().toAddress();
+                    PricingQuotes.Quote quote = pricing.quote(held.lines(), held.currency(), address, request.couponCode());
+                    return claim.complete(() -> {
+                        Order order = place(userId, request.cartId(), null, held.lines(), quote.totals(), address,
+                                request.paymentMethod().toPaymentMethod(), orderId, clock.instant());
+                        permit.heldBy(orderId);
+                        return new IdempotentRequests.Created(202, new Placed(order.orderId(), order.status().name(), idempotencyKey,
+                                order.createdAt()), order.orderId());
+                    });
+                } catch (IdempotentRequests.ClaimLost lost) {
+                    throw lost; // the retry that took the key over uses the hold
+                } catch (CartHolds.Refused refused) {
+                    throw refused; // nothing was held
+                } catch (RuntimeException failed) {
+                    // Held, or perhaps held (an answer that never came): let it go, or the cart stays frozen for good.
+                    releaseCart(orderId, userId, request.cartId());
+                    throw failed;
+                }
+            });
+        } finally {
+            permit.release(); // unless the order was placed: then its saga holds the permit
+        }
     }
 
     /** The cart was held for an order that was never placed: let it go again. */
@@ -119,25 +137,27 @@ class OrderPlacement {
     record Priced(List<Order.Line> lines, String currency) {
     }
 
-    /** Prices every line, or refuses the request naming every product that does not exist. */
+    /** Prices every line from the price copy, or refuses the request naming every product that is not for sale. */
     Priced price(List<RequestedItem> items) {
+        Map<PriceCopy.Wanted, PriceCopy.Price> prices = this.prices.pricesOf(items.stream()
+                .map(item -> new PriceCopy.Wanted(item.productId(), item.variantId())).toList());
         List<Order.Line> lines = new ArrayList<>();
         List<Map<String, Object>> missing = new ArrayList<>();
         String currency = null;
         for (RequestedItem item : items) {
-            Optional<CatalogPrices.Price> price = catalog.priceOf(item.productId(), item.variantId());
-            if (price.isEmpty()) {
+            PriceCopy.Price price = prices.get(new PriceCopy.Wanted(item.productId(), item.variantId()));
+            if (price == null) {
                 Map<String, Object> unknown = new LinkedHashMap<>();
                 unknown.put("product_id", item.productId());
                 unknown.put("variant_id", item.variantId());
                 missing.add(unknown);
                 continue;
             }
-            if (currency != null && !currency.equals(price.get().currency())) {
+            if (currency != null && !currency.equals(price.currency())) {
                 throw ApiException.unprocessable("currency_mismatch", "All items of an order must be priced in one currency");
             }
-            currency = price.get().currency();
-            lines.add(new Order.Line(item.productId(), item.variantId(), price.get().name(), item.quantity(), Money.of(price.get().unitPrice())));
+            currency = price.currency();
+            lines.add(new Order.Line(item.productId(), item.variantId(), price.name(), item.quantity(), price.unitPrice()));
         }
         if (!missing.isEmpty()) {
             throw ApiException.unprocessable("product_not_found", "Some items name products that do not exist or are not for sale")
@@ -151,9 +171,8 @@ class OrderPlacement {
      * adopts the checkout's reservation instead of reserving again.
      */
     Order place(String userId, String cartId, String checkoutId, List<Order.Line> lines, Order.Totals totals,
-                Map<String, Object> shippingAddress, PaymentMethod paymentMethod, String orderId) {
-        Order order = Order.place(orderId != null ? orderId : Ids.newId("order"), userId, cartId, checkoutId, lines, totals,
-                shippingAddress, paymentMethod.type(), clock.instant());
+                Address shippingAddress, PaymentMethod paymentMethod, String orderId, Instant placedAt) {
+        Order order = Order.place(orderId, userId, cartId, checkoutId, lines, totals, shippingAddress, paymentMethod.type(), placedAt);
         events.saveNew(order);
         saga.engine().start(Ids.newId("saga"), order.orderId(), CheckoutSagaData.of(order, checkoutId, paymentMethod));
         StepBoundaries.orderPlaced();

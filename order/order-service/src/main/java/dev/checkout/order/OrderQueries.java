@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 
+import dev.checkout.order.saga.SagaStore;
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.Caller;
 import dev.checkout.platform.web.PageQuery;
 import dev.checkout.platform.web.Pagination;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Reading orders: one with its items, payment and saga steps; a user's list. Another user's order is a 404. */
@@ -21,13 +21,13 @@ class OrderQueries {
 
     private final Orders orders;
     private final Checkouts checkouts;
-    private final JdbcClient jdbc;
+    private final JdbcSagaStore sagaStore;
     private final CheckoutSaga saga;
 
-    OrderQueries(Orders orders, Checkouts checkouts, JdbcClient jdbc, CheckoutSaga saga) {
+    OrderQueries(Orders orders, Checkouts checkouts, JdbcSagaStore sagaStore, CheckoutSaga saga) {
         this.orders = orders;
         this.checkouts = checkouts;
-        this.jdbc = jdbc;
+        this.sagaStore = sagaStore;
         this.saga = saga;
     }
 
@@ -46,9 +46,17 @@ class OrderQueries {
         return checkouts.find(checkoutId);
     }
 
+    List<Order> ordersForService(List<String> orderIds) {
+        return orderIds.isEmpty() ? List.of() : orders.findAll(orderIds);
+    }
+
+    List<Checkout> checkoutsForService(List<String> checkoutIds) {
+        return checkoutIds.isEmpty() ? List.of() : checkouts.findAll(checkoutIds);
+    }
+
     record OrderView(String orderId, String orderNumber, String userId, String status, String paymentStatus, List<ItemView> items,
                      BigDecimal subtotal, BigDecimal discountAmount, BigDecimal taxAmount, BigDecimal shippingAmount,
-                     BigDecimal totalAmount, String currency, Map<String, Object> shippingAddress, PaymentView payment,
+                     BigDecimal totalAmount, String currency, Address shippingAddress, PaymentView payment,
                      List<SagaStepView> sagaSteps, List<Orders.StatusChange> statusHistory, String failureReason,
                      String trackingNumber, String cartId, String checkoutId, Instant createdAt, Instant updatedAt) {
     }
@@ -62,15 +70,21 @@ class OrderQueries {
     record SagaStepView(String step, String status, Instant completedAt) {
     }
 
+    /** Where an order of the caller's stands, from its row alone. */
+    Orders.Standing standing(String orderId, Caller caller) {
+        return orders.standing(orderId).filter(o -> caller.mayAccess(o.userId()))
+                .orElseThrow(() -> ApiException.notFound("Order", orderId));
+    }
+
     OrderView view(String orderId, Caller caller) {
         Order order = orders.find(orderId).filter(o -> caller.mayAccess(o.userId()))
                 .orElseThrow(() -> ApiException.notFound("Order", orderId));
-        return new OrderView(order.orderId(), order.orderNumber(), order.userId(), order.status().name(), order.paymentStatus(),
+        return new OrderView(order.orderId(), order.orderNumber(), order.userId(), order.status().name(), order.paymentStatus().name(),
                 order.lines().stream().map(l -> new ItemView(l.productId(), l.variantId(), l.name(), l.quantity(), l.unitPrice(),
                         l.total())).toList(),
                 order.totals().subtotal(), order.totals().discount(), order.totals().tax(), order.totals().shipping(),
                 order.totals().total(), order.totals().currency(), order.shippingAddress(),
-                new PaymentView(order.paymentId(), order.paymentStatus(), order.transactionId(), order.paymentMethodType()),
+                new PaymentView(order.paymentId(), order.paymentStatus().name(), order.transactionId(), order.paymentMethodType()),
                 sagaSteps(orderId), orders.history(orderId), order.failureReason(), order.trackingNumber(), order.cartId(),
                 order.checkoutId(), order.createdAt(), order.updatedAt());
     }
@@ -80,28 +94,20 @@ class OrderQueries {
      * COMPENSATING or COMPENSATED.
      */
     List<SagaStepView> sagaSteps(String orderId) {
-        record Entry(String step, String action, String outcome, Instant at) {
-        }
-        List<Entry> log = jdbc.sql("""
-                        select l.step, l.action, l.outcome, l.at from orders.saga_step_log l
-                        join orders.saga_instances s using (saga_id) where s.order_id = :order order by l.id""")
-                .param("order", orderId)
-                .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
-                .list();
         Map<String, SagaStepView> steps = new LinkedHashMap<>();
         for (String name : saga.engine().definition().stepNames()) {
             steps.put(name, new SagaStepView(name, "PENDING", null));
         }
-        for (Entry entry : log) {
+        for (SagaStore.LogEntry entry : sagaStore.log(CheckoutSaga.TYPE, orderId)) {
             if (!steps.containsKey(entry.step())) {
                 continue;
             }
+            boolean compensating = entry.action() == SagaStore.StepAction.COMPENSATE;
             String status = switch (entry.outcome()) {
-                case "STARTED" -> "COMPENSATE".equals(entry.action()) ? "COMPENSATING" : "IN_PROGRESS";
-                case "RETRIED" -> "COMPENSATE".equals(entry.action()) ? "COMPENSATING" : "IN_PROGRESS";
-                case "COMPLETED" -> "COMPLETED";
-                case "COMPENSATED" -> "COMPENSATED";
-                default -> "FAILED";
+                case STARTED, RETRIED -> compensating ? "COMPENSATING" : "IN_PROGRESS";
+                case COMPLETED -> "COMPLETED";
+                case COMPENSATED -> "COMPENSATED";
+                case FAILED, TIMED_OUT -> "FAILED";
             };
             boolean finished = List.of("COMPLETED", "COMPENSATED", "FAILED").contains(status);
             steps.put(entry.step(), new SagaStepView(entry.step(), status, finished ? entry.at() : null));

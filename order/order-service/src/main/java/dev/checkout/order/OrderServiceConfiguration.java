@@ -1,6 +1,10 @@
 package dev.checkout.order;
 
+import java.util.List;
+
 import dev.checkout.order.api.OrderTopics;
+import dev.checkout.order.saga.SagaStore;
+import dev.checkout.order.saga.Sagas;
 import dev.checkout.platform.core.ServiceDescriptor;
 import dev.checkout.platform.messaging.MessagingSupport;
 import dev.checkout.platform.messaging.ServiceMessaging;
@@ -23,6 +27,12 @@ public class OrderServiceConfiguration {
     @Bean
     ServiceDescriptor orderService() {
         return ORDERS;
+    }
+
+    /** Every saga the order service orchestrates, so replies and recovery reach each by its type. */
+    @Bean
+    Sagas sagas(SagaStore store, CheckoutSaga checkout, CancellationSaga cancellation) {
+        return new Sagas(store, List.of(checkout.engine(), cancellation.engine()));
     }
 
     @Bean

@@ -25,7 +25,7 @@ class PricingQuotes {
     record Quote(Order.Totals totals, List<Map<String, Object>> warnings) {
     }
 
-    Quote quote(List<Order.Line> lines, String currency, Map<String, Object> shippingAddress, String couponCode) {
+    Quote quote(List<Order.Line> lines, String currency, Address shippingAddress, String couponCode) {
         Map<String, Object> request = new java.util.LinkedHashMap<>();
         request.put("items", lines.stream().map(l -> {
             Map<String, Object> item = new java.util.LinkedHashMap<>();
@@ -36,7 +36,7 @@ class PricingQuotes {
             return item;
         }).toList());
         request.put("currency", currency);
-        request.put("shipping_address", Map.of("country", String.valueOf(shippingAddress.get("country"))));
+        request.put("shipping_address", Map.of("country", String.valueOf(shippingAddress.country())));
         request.put("coupon_code", couponCode);
         JsonNode quote;
         try {

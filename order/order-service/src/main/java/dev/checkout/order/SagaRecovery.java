@@ -1,9 +1,11 @@
 package dev.checkout.order;
 
+import dev.checkout.platform.core.JobLocks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
+import dev.checkout.order.saga.Sagas;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,23 +25,20 @@ class SagaRecovery {
     private static final int BATCH = 200;
 
     private final JdbcClient jdbc;
-    private final CheckoutSaga checkout;
-    private final CancellationSaga cancellation;
+    private final Sagas sagas;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    SagaRecovery(JdbcClient jdbc, CheckoutSaga checkout, CancellationSaga cancellation, TransactionTemplate transactions, Clock clock) {
+    SagaRecovery(JdbcClient jdbc, Sagas sagas, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
-        this.checkout = checkout;
-        this.cancellation = cancellation;
+        this.sagas = sagas;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${checkout.orders.recovery-interval:PT5S}")
-    // A process that dies holding this lock blocks the job until lockAtMostFor passes, so keep it short: a run
-    // handles one small batch in well under a second, and running twice at once is harmless (rows are taken under lock, commands are idempotent).
-    @SchedulerLock(name = "order-saga-recovery", lockAtMostFor = "PT20S")
+    // One small batch a run, well under the lock's hold; running twice at once would be harmless (rows are taken under lock).
+    @SchedulerLock(name = "order-saga-recovery", lockAtMostFor = JobLocks.HOLD_TEXT)
     void recoverOverdueSagas() {
         record Overdue(String type, String orderId) {
         }
@@ -50,13 +49,7 @@ class SagaRecovery {
                 .query((rs, n) -> new Overdue(rs.getString(1), rs.getString(2))).list();
         for (Overdue saga : overdue) {
             try {
-                transactions.executeWithoutResult(status -> {
-                    if (CancellationSaga.TYPE.equals(saga.type())) {
-                        cancellation.engine().timeOut(saga.orderId());
-                    } else {
-                        checkout.engine().timeOut(saga.orderId());
-                    }
-                });
+                transactions.executeWithoutResult(status -> sagas.timeOut(saga.type(), saga.orderId()));
             } catch (RuntimeException e) {
                 log.warn("could not recover the {} saga of {}: {}", saga.type(), saga.orderId(), e.toString());
             }

@@ -44,17 +44,7 @@ class SagaViews {
         return jdbc.sql("select * from orders.saga_instances where saga_id = :id").param("id", sagaId).query((rs, n) -> {
             Map<String, Object> saga = summary(rs, n);
             saga.put("data", json.readTree(rs.getString("data")));
-            saga.put("steps", jdbc.sql("select step, action, outcome, detail, at from orders.saga_step_log where saga_id = :id order by id")
-                    .param("id", sagaId)
-                    .query((step, m) -> {
-                        Map<String, Object> entry = new LinkedHashMap<>();
-                        entry.put("step", step.getString("step"));
-                        entry.put("action", step.getString("action"));
-                        entry.put("outcome", step.getString("outcome"));
-                        entry.put("detail", step.getString("detail"));
-                        entry.put("at", step.getTimestamp("at").toInstant());
-                        return entry;
-                    }).list());
+            saga.put("steps", json.readTree(rs.getString("steps")));
             return saga;
         }).optional();
     }

@@ -1,7 +1,6 @@
 package dev.checkout.order;
 
-import dev.checkout.order.saga.SagaEngine;
-import dev.checkout.order.saga.SagaInstance;
+import dev.checkout.order.saga.Sagas;
 import dev.checkout.platform.core.CrashPoints;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -17,33 +16,27 @@ final class StepBoundaries {
     private StepBoundaries() {
     }
 
-    static void reached(SagaEngine<?> engine, String orderId) {
-        String step = engine.find(orderId).map(saga -> stepName(engine, saga)).orElse("end");
-        CrashPoints.reach("saga." + step + ".before-commit");
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    CrashPoints.reach("saga." + step + ".after-commit");
-                }
-            });
-        }
+    static void reached(Sagas.Moved moved) {
+        around("saga." + moved.position());
     }
 
     /** Placing an order commits the order, its saga and its first command together. */
     static void orderPlaced() {
-        CrashPoints.reach("order.placed.before-commit");
+        around("order.placed");
+    }
+
+    private static void around(String point) {
+        if (!CrashPoints.anyArmed()) {
+            return;
+        }
+        CrashPoints.reach(point + ".before-commit");
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    CrashPoints.reach("order.placed.after-commit");
+                    CrashPoints.reach(point + ".after-commit");
                 }
             });
         }
-    }
-
-    private static String stepName(SagaEngine<?> engine, SagaInstance<?> saga) {
-        return saga.status().isActive() ? engine.definition().steps().get(saga.stepIndex()).name() : "end";
     }
 }

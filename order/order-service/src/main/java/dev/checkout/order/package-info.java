@@ -1,8 +1,9 @@
 /**
  * Orders and the checkout saga that drives them. It owns the {@code orders} schema: orders, their items and status
- * history, idempotency keys, and the saga's state and step log. {@link dev.checkout.order.CheckoutSaga} is the saga as
- * a step table (reserve stock → extend the reservation → charge → confirm stock → confirm the order) with explicit
- * compensations; it talks to inventory and payment only through their {@code *-api} messages. An {@link
+ * history, idempotency keys, the saga's state and step log, and a copy of the catalog's prices.
+ * {@link dev.checkout.order.CheckoutSaga} is the saga as a step table (reserve stock → charge → confirm stock → confirm
+ * the order) with explicit compensations; it talks to inventory and payment only through their {@code *-api} messages.
+ * Checkout work is let in at the door only while it can be finished in time ({@link dev.checkout.order.CheckoutAdmission}). An {@link
  * dev.checkout.order.Order} guards its status transitions; what happens to it is announced on {@code order-events}.
  */
 package dev.checkout.order;

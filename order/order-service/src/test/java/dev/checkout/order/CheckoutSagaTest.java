@@ -10,23 +10,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.checkout.fulfillment.api.FulfillmentRequested;
-import dev.checkout.fulfillment.api.RequestFulfillment;
 import dev.checkout.inventory.api.ConfirmStock;
-import dev.checkout.inventory.api.ExtendReservation;
 import dev.checkout.inventory.api.InventoryTopics;
+import dev.checkout.inventory.api.OrderRestocked;
 import dev.checkout.inventory.api.ReleaseStock;
-import dev.checkout.inventory.api.ReservationExtended;
-import dev.checkout.inventory.api.ReservationExtensionFailed;
 import dev.checkout.inventory.api.ReserveStock;
+import dev.checkout.inventory.api.RestockOrder;
 import dev.checkout.inventory.api.StockConfirmationFailed;
 import dev.checkout.inventory.api.StockConfirmed;
 import dev.checkout.inventory.api.StockReleased;
 import dev.checkout.inventory.api.StockReservationFailed;
 import dev.checkout.inventory.api.StockReserved;
-import dev.checkout.notification.api.NotificationSent;
-import dev.checkout.notification.api.SendNotification;
 import dev.checkout.order.saga.SagaFakes;
+import dev.checkout.order.saga.SagaStatus;
 import dev.checkout.payment.api.ChargePayment;
 import dev.checkout.payment.api.PaymentFailed;
 import dev.checkout.payment.api.PaymentMethod;
@@ -48,7 +44,8 @@ class CheckoutSagaTest {
     final OrderEvents events = mock(OrderEvents.class);
     final OrderProperties properties = new OrderProperties(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofSeconds(30), 5,
             Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofSeconds(5), Duration.ofSeconds(5),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30), new OrderProperties.Admission(true, Duration.ofSeconds(1), 200, 20, 2000, 0.95,
+            Duration.ofSeconds(1), Duration.ofMinutes(10)));
     final CheckoutSaga saga = new CheckoutSaga(store, bus, orders, events, properties, clock);
     Order order;
 
@@ -61,7 +58,7 @@ class CheckoutSagaTest {
     }
 
     @Test
-    void theSagaFirstReservesTheOrdersLinesUntilTheReservationTtl() {
+    void theSagaFirstReservesTheOrdersLinesForLongerThanTheLongestPayment() {
         ReserveStock reserve = bus.last(ReserveStock.class);
         assertThat(bus.commands.getFirst().topic()).isEqualTo(InventoryTopics.COMMANDS);
         assertThat(bus.commands.getFirst().key()).isEqualTo(order.orderId());
@@ -70,14 +67,13 @@ class CheckoutSagaTest {
             assertThat(line.productId()).isEqualTo("prod_1");
             assertThat(line.quantity()).isEqualTo(2);
         });
-        assertThat(reserve.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(reserve.expiresAt()).isEqualTo(clock.instant().plus(properties.paymentHold()));
+        assertThat(properties.paymentHold()).isGreaterThan(properties.paymentTimeout());
     }
 
     @Test
-    void theHappyPathReservesExtendsChargesConfirmsStockConfirmsTheOrderThenAsksForFulfillmentAndNotifies() {
-        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant().plusSeconds(900)));
-        assertThat(bus.last(ExtendReservation.class).expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
-        saga.engine().handle(order.orderId(), new ReservationExtended(order.orderId(), clock.instant().plusSeconds(1800)));
+    void theHappyPathReservesChargesConfirmsTheStockAndConfirmsTheOrderWhichEndsTheSaga() {
+        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant().plusSeconds(1800)));
         ChargePayment charge = bus.last(ChargePayment.class);
         assertThat(bus.commands.getLast().topic()).isEqualTo(PaymentTopics.COMMANDS);
         assertThat(charge.amount()).isEqualTo(Money.of("19.98"));
@@ -89,27 +85,8 @@ class CheckoutSagaTest {
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(order.transactionId()).isEqualTo("ch_1");
         verify(events).save(order);
-
-        assertThat(bus.last(RequestFulfillment.class).lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
-        saga.engine().handle(order.orderId(), new FulfillmentRequested(order.orderId(), "pick_1"));
-        assertThat(bus.last(SendNotification.class).kind()).isEqualTo("order_confirmed");
-        saga.engine().handle(order.orderId(), new NotificationSent(order.orderId(), "ntf_1", "order_confirmed"));
-        assertThat(store.saga(order.orderId()).status()).isEqualTo(dev.checkout.order.saga.SagaStatus.COMPLETED);
-    }
-
-    @Test
-    void afterTheOrderIsConfirmedFulfillmentIsAskedForAgainUntilItAnswersAndNeverUndone() {
-        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
-        saga.engine().handle(order.orderId(), new ReservationExtended(order.orderId(), clock.instant()));
-        saga.engine().handle(order.orderId(), new PaymentProcessed(order.orderId(), "pay_1", Money.of("19.98"), "USD", "ch_1", "4242"));
-        saga.engine().handle(order.orderId(), new StockConfirmed(order.orderId(), "res_1"));
-        for (int attempt = 0; attempt < 20; attempt++) {
-            clock.advance(Duration.ofSeconds(31));
-            saga.engine().timeOut(order.orderId());
-        }
-        assertThat(bus.sentTypes().stream().filter(RequestFulfillment.class::equals).count()).isEqualTo(21);
-        assertThat(bus.sentTypes()).doesNotContain(RefundPayment.class, ReleaseStock.class);
-        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(store.saga(order.orderId()).status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(bus.sentTypes()).containsExactly(ReserveStock.class, ChargePayment.class, ConfirmStock.class);
     }
 
     @Test
@@ -122,7 +99,6 @@ class CheckoutSagaTest {
     @Test
     void aDeclinedCardReleasesTheStockBeforeTheOrderFails() {
         saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
-        saga.engine().handle(order.orderId(), new ReservationExtended(order.orderId(), clock.instant()));
         saga.engine().handle(order.orderId(), new PaymentFailed(order.orderId(), "pay_1", "payment_declined", null));
 
         assertThat(bus.last(ReleaseStock.class).ownerId()).isEqualTo(order.orderId());
@@ -133,18 +109,8 @@ class CheckoutSagaTest {
     }
 
     @Test
-    void aReservationThatRanOutBeforeTheChargeFailsTheOrderAsExpired() {
-        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
-        saga.engine().handle(order.orderId(), new ReservationExtensionFailed(order.orderId(), "reservation_expired"));
-        saga.engine().handle(order.orderId(), new StockReleased(order.orderId()));
-        assertThat(order.failureReason()).isEqualTo("checkout_expired");
-        assertThat(bus.sentTypes()).doesNotContain(ChargePayment.class);
-    }
-
-    @Test
     void stockThatCannotBeConfirmedAfterTheChargeIsRefundedAndReleased() {
         saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
-        saga.engine().handle(order.orderId(), new ReservationExtended(order.orderId(), clock.instant()));
         saga.engine().handle(order.orderId(), new PaymentProcessed(order.orderId(), "pay_1", Money.of("19.98"), "USD", "ch_1", "4242"));
         saga.engine().handle(order.orderId(), new StockConfirmationFailed(order.orderId(), "reservation_expired"));
 
@@ -155,14 +121,49 @@ class CheckoutSagaTest {
 
         assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
         assertThat(order.failureReason()).isEqualTo("checkout_expired");
-        assertThat(order.paymentStatus()).isEqualTo("REFUNDED");
+        assertThat(order.paymentStatus()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(bus.sentTypes()).as("the confirmation did not take effect: nothing to restock").doesNotContain(RestockOrder.class);
+    }
+
+    @Test
+    void aStockConfirmationThatNeverAnswersIsUndoneByRestockingThenRefundingThenReleasing() {
+        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
+        saga.engine().handle(order.orderId(), new PaymentProcessed(order.orderId(), "pay_1", Money.of("19.98"), "USD", "ch_1", "4242"));
+        for (int attempt = 0; attempt <= properties.stepRetries(); attempt++) {
+            clock.advance(properties.stepTimeout().plusSeconds(1));
+            saga.engine().timeOut(order.orderId());
+        }
+        // It may have sold the units without answering: they go back first.
+        assertThat(bus.last(RestockOrder.class).ownerId()).isEqualTo(order.orderId());
+        saga.engine().handle(order.orderId(), new OrderRestocked(order.orderId()));
+        assertThat(bus.sentTypes()).endsWith(RefundPayment.class);
+        saga.engine().handle(order.orderId(), new PaymentRefunded(order.orderId(), "pay_1", "re_1", Money.of("19.98"), Money.of("19.98"), "USD"));
+        saga.engine().handle(order.orderId(), new StockReleased(order.orderId()));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(order.failureReason()).isEqualTo("confirm_stock_timeout");
+    }
+
+    @Test
+    void aCancellationWhileTheStockIsBeingConfirmedPutsBackWhateverTheConfirmationSold() {
+        saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
+        saga.engine().handle(order.orderId(), new PaymentProcessed(order.orderId(), "pay_1", Money.of("19.98"), "USD", "ch_1", "4242"));
+        assertThat(bus.sentTypes()).endsWith(ConfirmStock.class);
+
+        saga.engine().abort(order.orderId(), "cancelled");
+
+        assertThat(bus.sentTypes()).endsWith(RestockOrder.class);
+        saga.engine().handle(order.orderId(), new OrderRestocked(order.orderId()));
+        saga.engine().handle(order.orderId(), new PaymentRefunded(order.orderId(), "pay_1", "re_1", Money.of("19.98"), Money.of("19.98"), "USD"));
+        saga.engine().handle(order.orderId(), new StockReleased(order.orderId()));
+        assertThat(store.saga(order.orderId()).status()).isEqualTo(SagaStatus.COMPENSATED);
+        assertThat(bus.sentTypes()).containsSubsequence(RestockOrder.class, RefundPayment.class, ReleaseStock.class);
     }
 
     @Test
     void aPaymentThatNeverAnswersIsRefundedWhateverItTookOnceItsDeadlinePasses() {
         saga.engine().handle(order.orderId(), new StockReserved(order.orderId(), "res_1", List.of(), clock.instant()));
-        saga.engine().handle(order.orderId(), new ReservationExtended(order.orderId(), clock.instant()));
-        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        clock.advance(properties.paymentTimeout().plusSeconds(1));
         saga.engine().timeOut(order.orderId());
 
         assertThat(bus.sentTypes()).endsWith(RefundPayment.class);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,8 @@ class OrderTest {
     static Order pendingOrder() {
         var line = new Order.Line("prod_1", null, "Widget", 2, new BigDecimal("9.99"));
         var totals = new Order.Totals(new BigDecimal("19.98"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("19.98"), "USD");
-        return Order.place("order_0123456789abcdef0123456789abcdef", "user_1", null, null, List.of(line), totals, Map.of(), "card", NOW);
+        return Order.place("order_0123456789abcdef0123456789abcdef", "user_1", null, null, List.of(line), totals,
+                new Address("Ada", "1 Main St", "Springfield", null, "62701", "US", null), "card", NOW);
     }
 
     @Test
@@ -45,7 +45,7 @@ class OrderTest {
         order.fail("checkout_expired", NOW);
         assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
         assertThat(order.failureReason()).isEqualTo("checkout_expired");
-        assertThat(order.paymentStatus()).isEqualTo("REFUNDED");
+        assertThat(order.paymentStatus()).isEqualTo(PaymentStatus.REFUNDED);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.checkout.payment;
 
+import dev.checkout.platform.core.JobLocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +66,7 @@ class LedgerReconciliation {
 
     @Scheduled(fixedDelayString = "${checkout.payment.reconciliation.interval:5m}",
             initialDelayString = "${checkout.payment.reconciliation.interval:5m}")
-    @SchedulerLock(name = "payment-ledger-reconciliation", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "payment-ledger-reconciliation", lockAtMostFor = JobLocks.HOLD_TEXT)
     void reconcileOnSchedule() {
         try {
             Summary summary = reconcile();
@@ -91,6 +92,7 @@ class LedgerReconciliation {
         String after = null;
         PaymentGateway.LedgerPage page;
         do {
+            JobLocks.stillWorking();
             page = gateway.chargesCreated(from, to, after);
             List<PaymentGateway.LedgerCharge> charges = page.charges();
             if (charges.isEmpty()) {

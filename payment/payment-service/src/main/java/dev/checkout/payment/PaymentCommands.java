@@ -1,11 +1,14 @@
 package dev.checkout.payment;
 
+import java.util.List;
+
 import dev.checkout.payment.PaymentServiceConfiguration.PaymentMessaging;
 import dev.checkout.payment.api.ChargePayment;
 import dev.checkout.payment.api.PaymentFailed;
 import dev.checkout.payment.api.PaymentTopics;
 import dev.checkout.payment.api.RefundPayment;
 import dev.checkout.platform.messaging.InboundMessage;
+import dev.checkout.platform.messaging.MessageRoutes;
 import dev.checkout.platform.messaging.OutgoingMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -27,37 +30,36 @@ class PaymentCommands {
         this.processing = processing;
     }
 
+    private final MessageRoutes routes = MessageRoutes.builder()
+            .on(ChargePayment.class, this::charge)
+            .on(RefundPayment.class, this::refund)
+            .build();
+
     @KafkaListener(id = "payment-commands", groupId = "payment-service", topics = PaymentTopics.COMMANDS)
-    void on(ConsumerRecord<String, String> record) {
-        messaging.receive(record, "payment-commands", this::handle);
+    void on(List<ConsumerRecord<String, String>> records) {
+        messaging.receive(records, "payment-commands", routes);
     }
 
-    private void handle(InboundMessage message) {
-        switch (message.type()) {
-            case "ChargePayment" -> {
-                ChargePayment command = message.payload(ChargePayment.class);
-                if (command.orderId() == null) {
-                    log.warn("{} names no order; ignored", message);
-                    return;
-                }
-                String refusal = refusal(command);
-                if (refusal != null) {
-                    messaging.publish(OutgoingMessage.of(PaymentTopics.EVENTS, command.orderId(),
-                            new PaymentFailed(command.orderId(), null, "payment_declined", refusal)).causedBy(message));
-                    return;
-                }
-                processing.requestCharge(command, message);
-            }
-            case "RefundPayment" -> {
-                RefundPayment command = message.payload(RefundPayment.class);
-                if (command.orderId() == null) {
-                    log.warn("{} names no order; ignored", message);
-                    return;
-                }
-                processing.requestRefund(command, message);
-            }
-            default -> log.debug("ignoring {}: not a command payment knows", message);
+    private void charge(ChargePayment command, InboundMessage message) {
+        if (command.orderId() == null) {
+            log.warn("{} names no order; ignored", message);
+            return;
         }
+        String refusal = refusal(command);
+        if (refusal != null) {
+            messaging.publish(OutgoingMessage.of(PaymentTopics.EVENTS, command.orderId(),
+                    new PaymentFailed(command.orderId(), null, "payment_declined", refusal)).causedBy(message));
+            return;
+        }
+        processing.requestCharge(command, message);
+    }
+
+    private void refund(RefundPayment command, InboundMessage message) {
+        if (command.orderId() == null) {
+            log.warn("{} names no order; ignored", message);
+            return;
+        }
+        processing.requestRefund(command, message);
     }
 
     /** Why a charge request cannot be carried out at all, or {@code null}. Nothing is stored for a refused request. */

@@ -13,6 +13,7 @@ import dev.checkout.payment.api.PaymentTopics;
 import dev.checkout.payment.api.RefundFailed;
 import dev.checkout.payment.api.RefundPayment;
 import dev.checkout.platform.core.CrashPoints;
+import dev.checkout.platform.core.GroupCommit;
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.core.Money;
 import dev.checkout.platform.messaging.InboundMessage;
@@ -20,16 +21,18 @@ import dev.checkout.platform.messaging.OutgoingMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Charging and refunding orders. A command only records the intent (in the transaction that consumes it); the
- * gateway is called afterwards on the gateway pool, and its answer is recorded, with the event announcing it, in a
- * transaction of its own. Work lost to a crash or a full pool, and outcomes still unknown, are picked up again by
- * {@link PaymentResolver} from what the database says is unresolved and due.
+ * Charging and refunding orders. A charge command records the payment with its first attempt claimed (in the
+ * transaction that consumes it); the gateway is called afterwards on the gateway pool, and its answer is recorded, with
+ * the event announcing it, in a transaction shared with the other answers that came in meanwhile. Work lost to a crash
+ * or a full pool, and outcomes still unknown, are picked up again by {@link PaymentResolver} from what the database
+ * says is unresolved and due.
  */
 @Service
 class PaymentProcessing {
@@ -47,17 +50,20 @@ class PaymentProcessing {
     private final PaymentMessaging messaging;
     private final TransactionTemplate transactions;
     private final GatewayWork gatewayWork;
+    private final GroupCommit outcomes;
     private final Backoff backoff;
     private final MeterRegistry meters;
     private final Clock clock;
 
     PaymentProcessing(Payments payments, PaymentGateway gateway, PaymentMessaging messaging, TransactionTemplate transactions,
-                      GatewayWork gatewayWork, PaymentProperties properties, MeterRegistry meters, Clock clock) {
+                      GatewayWork gatewayWork, @Qualifier("paymentOutcomes") GroupCommit outcomes, PaymentProperties properties,
+                      MeterRegistry meters, Clock clock) {
         this.payments = payments;
         this.gateway = gateway;
         this.messaging = messaging;
         this.transactions = transactions;
         this.gatewayWork = gatewayWork;
+        this.outcomes = outcomes;
         this.backoff = properties.backoff();
         this.meters = meters;
         this.clock = clock;
@@ -73,8 +79,10 @@ class PaymentProcessing {
             Payment payment = Payment.initiate(Ids.newId("pay"), command.orderId(), command.userId(), Money.of(command.amount()),
                     command.currency(), command.paymentMethod().type(), command.paymentMethod().cardToken(),
                     clock.instant().plus(backoff.first()));
+            // The first attempt is claimed with the payment itself: no transaction of its own before the call.
+            payment.startAttempt(clock.instant(), gateway.longestCall(), backoff);
             if (payments.addIfAbsent(payment)) {
-                afterCommit("charge of " + payment.orderId(), () -> attempt(payment.paymentId()));
+                afterCommit("charge of " + payment.orderId(), () -> call(payment));
                 return;
             }
             existing = payments.lockByOrder(command.orderId());
@@ -95,13 +103,17 @@ class PaymentProcessing {
             payments.update(payment);
             return payment;
         });
-        if (started == null) {
-            return;
+        if (started != null) {
+            call(started);
         }
+    }
+
+    /** Calls the gateway for an attempt already claimed, and has the answer recorded with others that came in together. */
+    private void call(Payment started) {
         PaymentGateway.Outcome outcome = gateway.charge(started.idempotencyKey(), Money.toMinorUnits(started.amount()),
                 started.currency(), started.cardToken(), started.orderId());
         CrashPoints.reach("payment.after-gateway-charge");
-        transactions.executeWithoutResult(status -> payments.lock(paymentId).filter(Payment::awaitsGateway).ifPresent(payment -> {
+        outcomes.submit(() -> payments.lock(started.paymentId()).filter(Payment::awaitsGateway).ifPresent(payment -> {
             record(payment, outcome);
             payments.update(payment);
             for (PaymentEvent event : payment.takeEvents()) {

@@ -1,5 +1,6 @@
 package dev.checkout.payment;
 
+import dev.checkout.platform.core.JobLocks;
 import java.time.Clock;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -31,7 +32,7 @@ class PaymentResolver {
     }
 
     @Scheduled(fixedDelayString = "${checkout.payment.resolve-interval:1s}")
-    @SchedulerLock(name = "payment-resolver", lockAtMostFor = "PT20S")
+    @SchedulerLock(name = "payment-resolver", lockAtMostFor = JobLocks.HOLD_TEXT)
     void resolveDue() {
         for (String paymentId : payments.paymentsDue(clock.instant(), BATCH)) {
             gatewayWork.submit("charge " + paymentId, () -> processing.attempt(paymentId));

@@ -1,6 +1,7 @@
 package dev.checkout.payment;
 
 import dev.checkout.payment.api.PaymentTopics;
+import dev.checkout.platform.core.GroupCommit;
 import dev.checkout.platform.core.ServiceDescriptor;
 import dev.checkout.platform.messaging.MessagingSupport;
 import dev.checkout.platform.messaging.ServiceMessaging;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The payment service: include this configuration in a process to run it there. Its gateway protection is
@@ -58,6 +60,15 @@ public class PaymentServiceConfiguration {
     @Bean(destroyMethod = "close")
     GatewayWork gatewayWork(ThreadPoolBulkheadRegistry bulkheads) {
         return new GatewayWork(bulkheads.bulkhead(PaymentGateway.RESILIENCE));
+    }
+
+    /**
+     * Where the gateway's answers are recorded: answers that come in together share a commit. An answer lost to a
+     * crash before its commit is not lost for good: the payment stays due and the resolver asks the gateway again.
+     */
+    @Bean
+    GroupCommit paymentOutcomes(TransactionTemplate transactions) {
+        return new GroupCommit("payment-outcomes", transactions, 200);
     }
 
     /** Payment's outbox and inbox. */

@@ -1,5 +1,6 @@
 package dev.checkout.payment;
 
+import dev.checkout.platform.messaging.MessageTypes;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ final class PaymentTraffic implements AutoCloseable {
     private void send(String orderId, Object command) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("event_id", Ids.newId("evt"));
-        envelope.put("event_type", command.getClass().getSimpleName());
+        envelope.put("event_type", MessageTypes.of(command.getClass()));
         envelope.put("order_id", orderId);
         envelope.put("occurred_at", Instant.now().toString());
         envelope.put("correlation_id", Ids.newId("test"));

@@ -1,5 +1,7 @@
 package dev.checkout.cart.api;
 
+import dev.checkout.platform.contracts.MessageType;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.List;
  *
  * @param subtotal what the items cost at the prices locked in when they were added
  */
+@MessageType("CartAbandoned")
 public record CartAbandoned(String cartId, String userId, List<Line> lines, BigDecimal subtotal, String currency,
                             Instant lastActivityAt, Instant detectedAt) {
 

@@ -3,7 +3,7 @@ package dev.checkout.inventory.api;
 /** Topics inventory owns. */
 public final class InventoryTopics {
 
-    /** {@link ReserveStock}, {@link ExtendReservation}, {@link ConfirmStock}, {@link ReleaseStock}, {@link RestockOrder}; keyed by owner id. */
+    /** {@link ReserveStock}, {@link ConfirmStock}, {@link ReleaseStock}, {@link RestockOrder}; keyed by owner id. */
     public static final String COMMANDS = "inventory-commands";
     /** The outcome of each command, keyed by owner id. */
     public static final String REPLIES = "inventory-replies";

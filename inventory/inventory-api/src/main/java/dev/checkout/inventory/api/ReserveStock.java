@@ -1,5 +1,7 @@
 package dev.checkout.inventory.api;
 
+import dev.checkout.platform.contracts.MessageType;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,5 +10,6 @@ import java.util.List;
  * names a checkout whose reservation is still held, that reservation is handed over to the owner instead of reserving
  * again. Replies {@link StockReserved} or {@link StockReservationFailed}.
  */
+@MessageType("ReserveStock")
 public record ReserveStock(String ownerId, List<StockLine> lines, Instant expiresAt, String adoptReservationOf) {
 }

@@ -20,33 +20,50 @@ public final class SagaFakes {
     }
 
     public static final class InMemoryStore implements SagaStore {
-        final Map<String, SagaInstance<?>> byOrder = new HashMap<>();
+        final Map<String, SagaInstance<?>> byTypeAndOrder = new HashMap<>();
         public final List<Entry> log = new ArrayList<>();
 
         @Override
-        public void insert(SagaInstance<?> saga) {
-            byOrder.put(saga.orderId(), saga);
+        public void insert(SagaInstance<?> saga, List<LogEntry> entries) {
+            byTypeAndOrder.put(saga.type() + "/" + saga.orderId(), saga);
+            entries.forEach(e -> log.add(new Entry(e.step(), e.action(), e.outcome())));
         }
 
         @Override
-        public void update(SagaInstance<?> saga) {
-            byOrder.put(saga.orderId(), saga);
+        public void update(SagaInstance<?> saga, List<LogEntry> entries) {
+            insert(saga, entries);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public <D> Optional<SagaInstance<D>> lockByOrder(String type, String orderId, Class<D> dataType) {
-            return Optional.ofNullable((SagaInstance<D>) byOrder.get(orderId));
+        public List<Stored> lockActive(String orderId) {
+            return byTypeAndOrder.values().stream().filter(s -> s.orderId().equals(orderId) && s.status().isActive())
+                    .map(InMemoryStore::stored).toList();
         }
 
         @Override
-        public void log(String sagaId, String step, StepAction action, StepOutcome outcome, String detail, Instant at) {
-            log.add(new Entry(step, action, outcome));
+        public Optional<Stored> lock(String type, String orderId) {
+            return Optional.ofNullable(byTypeAndOrder.get(type + "/" + orderId)).map(InMemoryStore::stored);
         }
 
+        private static Stored stored(SagaInstance<?> saga) {
+            return new Stored() {
+                @Override
+                public String type() {
+                    return saga.type();
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public <D> SagaInstance<D> as(Class<D> dataType) {
+                    return (SagaInstance<D>) saga;
+                }
+            };
+        }
+
+        /** The order's only saga (tests with one saga per order). */
         @SuppressWarnings("unchecked")
         public <D> SagaInstance<D> saga(String orderId) {
-            return (SagaInstance<D>) byOrder.get(orderId);
+            return (SagaInstance<D>) byTypeAndOrder.values().stream().filter(s -> s.orderId().equals(orderId)).findFirst().orElse(null);
         }
     }
 

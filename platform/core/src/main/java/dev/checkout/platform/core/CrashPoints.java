@@ -34,6 +34,11 @@ public final class CrashPoints {
         }
     }
 
+    /** Whether any crash point is armed: callers on hot paths skip their bookkeeping when none is. */
+    public static boolean anyArmed() {
+        return !armed.isEmpty();
+    }
+
     /** Re-reads the configuration; for tests that arm crash points in-process. */
     public static void reload() {
         armed = read();

@@ -26,7 +26,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = JdbcClientAutoConfiguration.class)
 @ConditionalOnBean(DataSource.class)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT5M")
+@EnableSchedulerLock(defaultLockAtMostFor = JobLocks.HOLD_TEXT)
 public class PlatformCoreAutoConfiguration {
 
     @Bean

@@ -51,7 +51,7 @@ public class DeadLetters {
         String originalTopic = headers.getOrDefault(KafkaHeaders.DLT_ORIGINAL_TOPIC,
                 record.topic().substring(0, record.topic().length() - ConsumerFailures.DLQ_SUFFIX.length()));
         String error = headers.getOrDefault(KafkaHeaders.DLT_EXCEPTION_MESSAGE, headers.get(KafkaHeaders.DLT_EXCEPTION_FQCN));
-        String value = record.value() == null ? "" : record.value();
+        String value = record.value() == null ? "" : storable(record.value());
         String eventId = headers.get("event_id");
         String eventType = headers.get("event_type");
         support.jdbc.sql("""
@@ -64,12 +64,12 @@ public class DeadLetters {
                 .param("partition", record.partition())
                 .param("offset", record.offset())
                 .param("originalTopic", originalTopic)
-                .param("key", record.key())
+                .param("key", record.key() == null ? null : storable(record.key()))
                 .param("eventId", eventId)
                 .param("eventType", eventType)
                 .param("payload", value)
                 .param("headers", support.json.writeValueAsString(headers))
-                .param("error", error)
+                .param("error", error == null ? null : storable(error))
                 .update();
         log.warn("dead letter from {}: {} {} ({})", originalTopic, eventType, eventId, error);
     }
@@ -119,6 +119,15 @@ public class DeadLetters {
                 .param("now", Timestamp.from(now)).param("id", id).update();
         log.info("replayed dead letter {} to {}", id, values[0]);
         return Optional.of(now);
+    }
+
+    /**
+     * Text PostgreSQL can keep: a poison message may carry NUL characters, which no text column takes, and a dead letter
+     * that cannot be stored would hold up every one behind it on its partition. They become U+FFFD (a replay then sends
+     * that; a message with NULs in it could never be handled anyway).
+     */
+    static String storable(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
     }
 
     /**

@@ -21,12 +21,14 @@ public final class InboundMessage {
         return envelope;
     }
 
+    /** The wire name the message travelled under; for logs. Route by type with {@link MessageRoutes}, never by this string. */
     public String type() {
         return envelope.eventType();
     }
 
+    /** Whether the message carries a {@code payloadType}, by the wire name that record declares. */
     public boolean is(Class<?> payloadType) {
-        return payloadType.getSimpleName().equals(envelope.eventType());
+        return MessageTypes.of(payloadType).equals(envelope.eventType());
     }
 
     public <T> T payload(Class<T> type) {

@@ -9,6 +9,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -52,9 +53,14 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    OutboxRelays outboxRelays(List<ServiceMessaging> services, MessagingSupport support, KafkaTemplate<String, String> kafka,
-                              MessagingProperties properties) {
-        return new OutboxRelays(services, support, kafka, properties);
+    RelayConnections relayConnections(JdbcConnectionDetails database) {
+        return new RelayConnections(database);
+    }
+
+    @Bean
+    OutboxRelays outboxRelays(List<ServiceMessaging> services, MessagingSupport support, RelayConnections connections,
+                              KafkaTemplate<String, String> kafka, MessagingProperties properties) {
+        return new OutboxRelays(services, support, connections, kafka, properties);
     }
 
     @Bean
@@ -73,6 +79,7 @@ public class MessagingAutoConfiguration {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
+        factory.setBatchListener(false); // dead letters are few and stored one by one
         var backOff = new ExponentialBackOff(1000, 2.0);
         backOff.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));

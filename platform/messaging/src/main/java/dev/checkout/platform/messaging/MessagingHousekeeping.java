@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.checkout.platform.core.JobLocks;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -41,18 +42,30 @@ class MessagingHousekeeping {
             var service = messaging.service();
             Instant now = support.clock.instant();
             locks.executeWithLock((Runnable) () -> clean(service, now),
-                    new LockConfiguration(now, "messaging-housekeeping-" + service.schema(), Duration.ofMinutes(10), Duration.ZERO));
+                    new LockConfiguration(now, "messaging-housekeeping-" + service.schema(), JobLocks.HOLD, Duration.ZERO));
         }
     }
 
     private void clean(dev.checkout.platform.core.ServiceDescriptor service, Instant now) {
-        int outbox = support.jdbc.sql("delete from " + service.table("outbox") + " where published_at < :before")
-                .param("before", Timestamp.from(now.minus(properties.relayRetention()))).update();
-        int processed = support.jdbc.sql("delete from " + service.table("processed_messages") + " where processed_at < :before")
-                .param("before", Timestamp.from(now.minus(properties.processedRetention()))).update();
+        int outbox = deleteInBatches("delete from " + service.table("outbox") + " where id in (select id from " + service.table("outbox")
+                + " where published_at < :before limit 10000)", now.minus(properties.relayRetention()));
+        int processed = deleteInBatches("delete from " + service.table("processed_messages") + " where ctid in (select ctid from "
+                + service.table("processed_messages") + " where processed_at < :before limit 10000)", now.minus(properties.processedRetention()));
         if (outbox + processed > 0) {
             log.info("housekeeping of {}: deleted {} published outbox rows and {} processed-message records",
                     service.schema(), outbox, processed);
         }
+    }
+
+    /** Deletes in batches of 10,000 rows, each its own statement, so no run holds a long transaction or its lock for long. */
+    private int deleteInBatches(String sql, Instant before) {
+        int total = 0;
+        int deleted;
+        do {
+            JobLocks.stillWorking();
+            deleted = support.jdbc.sql(sql).param("before", Timestamp.from(before)).update();
+            total += deleted;
+        } while (deleted == 10_000);
+        return total;
     }
 }

@@ -1,6 +1,8 @@
 package dev.checkout.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import tools.jackson.core.type.TypeReference;
@@ -24,12 +28,14 @@ import tools.jackson.core.type.TypeReference;
 /**
  * Publishes one schema's outbox to Kafka.
  * <p>
- * Each round is one transaction that first takes a transaction-scoped PostgreSQL advisory lock for the schema: the
- * relay of one instance works while those of the others stand by, because two relays at once would interleave rows
- * of one key and reorder them. Rows are read in id order and sent through an idempotent producer, which keeps their
- * order per partition; only rows Kafka acknowledged are marked published. A crash before the mark means those rows
- * are sent again on the next round (consumers skip duplicates by event id); rows that commit late with a lower id
- * are simply picked up by a later round, because progress is tracked per row, never by a high-water mark.
+ * The relay of one instance works while those of the others stand by, because two relays at once would interleave
+ * rows of one key and reorder them: the leader is whoever holds the schema's session-level PostgreSQL advisory lock,
+ * on a connection of its own that it keeps (a lost connection gives the lock up, and another relay takes over). No
+ * transaction stays open while Kafka acknowledges: each round reads a batch in id order, sends it through an
+ * idempotent producer (which keeps the order per partition), waits for the acknowledgements, and marks the
+ * acknowledged rows published in one statement. A crash before the mark means those rows are sent again on the next
+ * round (consumers skip duplicates by event id); rows that commit late with a lower id are simply picked up by a later
+ * round, because progress is tracked per row, never by a high-water mark.
  */
 final class OutboxRelay implements Runnable {
 
@@ -41,6 +47,7 @@ final class OutboxRelay implements Runnable {
 
     private final ServiceDescriptor service;
     private final MessagingSupport support;
+    private final RelayConnections connections;
     private final KafkaTemplate<String, String> kafka;
     private final MessagingProperties properties;
     private final RelaySignal signal;
@@ -50,10 +57,16 @@ final class OutboxRelay implements Runnable {
     private final Counter published;
     private volatile boolean running = true;
     private volatile Thread thread;
+    /** The connection holding the schema's relay lock while this relay leads (or waiting to take it); null when lost. */
+    private Connection connection;
+    private JdbcClient jdbc;
+    private boolean leading;
 
-    OutboxRelay(ServiceDescriptor service, MessagingSupport support, KafkaTemplate<String, String> kafka, MessagingProperties properties) {
+    OutboxRelay(ServiceDescriptor service, MessagingSupport support, RelayConnections connections, KafkaTemplate<String, String> kafka,
+                MessagingProperties properties) {
         this.service = service;
         this.support = support;
+        this.connections = connections;
         this.kafka = kafka;
         this.properties = properties;
         this.signal = support.signal(service.schema());
@@ -77,26 +90,31 @@ final class OutboxRelay implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         Duration backoff = Duration.ZERO;
-        while (running) {
-            try {
-                Round round = relayOnce();
-                if (round == Round.FAILED) {
-                    backoff = nextBackoff(backoff);
-                    sleep(backoff);
-                } else {
-                    backoff = Duration.ZERO;
-                    if (!round.more()) {
-                        signal.await(properties.relayPollInterval());
+        try {
+            while (running) {
+                try {
+                    Round round = relayOnce();
+                    if (round == Round.FAILED) {
+                        backoff = nextBackoff(backoff);
+                        sleep(backoff);
+                    } else {
+                        backoff = Duration.ZERO;
+                        if (!round.more()) {
+                            signal.await(properties.relayPollInterval());
+                        }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    letGo();
+                    backoff = nextBackoff(backoff);
+                    log.warn("outbox relay of {} failed; retrying in {} ms: {}", service.schema(), backoff.toMillis(), e.toString());
+                    sleep(backoff);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                backoff = nextBackoff(backoff);
-                log.warn("outbox relay of {} failed; retrying in {} ms: {}", service.schema(), backoff.toMillis(), e.toString());
-                sleep(backoff);
             }
+        } finally {
+            letGo();
         }
     }
 
@@ -113,54 +131,84 @@ final class OutboxRelay implements Runnable {
         }
     }
 
-    /** One round: publishes up to a batch of unpublished rows if this instance holds the schema's relay lock. */
+    /** One round: publishes up to a batch of unpublished rows if this relay leads the schema's publication. */
     Round relayOnce() {
-        return support.transactions.execute(status -> {
-            Boolean leader = support.jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", lockKey)
-                    .query(Boolean.class).single();
-            if (!Boolean.TRUE.equals(leader)) {
-                return Round.STANDING_BY;
+        if (!lead()) {
+            return Round.STANDING_BY;
+        }
+        List<Row> rows = jdbc.sql(selectUnpublished).param("limit", properties.relayBatchSize())
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
+                        rs.getString("message_key"), rs.getString("envelope"), rs.getString("headers")))
+                .list();
+        if (rows.isEmpty()) {
+            return Round.NOTHING_TO_DO;
+        }
+        CrashPoints.reach("relay.before-publish");
+        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            sends.add(kafka.send(record(row)));
+        }
+        kafka.flush();
+        List<Long> acknowledged = new ArrayList<>(rows.size());
+        Exception failure = null;
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                sends.get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(rows.get(i).id());
+            } catch (ExecutionException | TimeoutException e) {
+                failure = e;
+                break; // later rows may share a key: mark none of them, so the next round sends them after this one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
+                break;
             }
-            List<Row> rows = support.jdbc.sql(selectUnpublished).param("limit", properties.relayBatchSize())
-                    .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
-                            rs.getString("message_key"), rs.getString("envelope"), rs.getString("headers")))
-                    .list();
-            if (rows.isEmpty()) {
-                return Round.NOTHING_TO_DO;
+        }
+        CrashPoints.reach("relay.after-publish");
+        if (!acknowledged.isEmpty()) {
+            jdbc.sql(markPublished).param("ids", acknowledged.toArray(Long[]::new)).update();
+            published.increment(acknowledged.size());
+        }
+        if (failure != null) {
+            log.warn("outbox relay of {}: Kafka acknowledged {} of {} messages; the rest go in a later round: {}",
+                    service.schema(), acknowledged.size(), rows.size(), failure.toString());
+            return Round.FAILED;
+        }
+        return rows.size() == properties.relayBatchSize() ? Round.MORE : Round.DONE;
+    }
+
+    /**
+     * Whether this relay holds the schema's relay lock, taking it if it is free. The lock lives as long as the
+     * connection's session, so a relay that dies (or loses its connection) lets another take over.
+     */
+    private boolean lead() {
+        if (leading) {
+            return true;
+        }
+        if (connection == null) {
+            connection = connections.open();
+            jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        }
+        leading = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_lock(:key)").param("key", lockKey).query(Boolean.class).single());
+        if (leading) {
+            log.debug("outbox relay of {} leads", service.schema());
+        }
+        return leading;
+    }
+
+    /** Ends the session, and with it the lock: after an error its state is unknown, and on stop it must go. */
+    private void letGo() {
+        leading = false;
+        jdbc = null;
+        Connection current = connection;
+        connection = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (SQLException ignored) {
+                // the session is gone either way
             }
-            CrashPoints.reach("relay.before-publish");
-            List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                sends.add(kafka.send(record(row)));
-            }
-            kafka.flush();
-            List<Long> acknowledged = new ArrayList<>(rows.size());
-            Exception failure = null;
-            for (int i = 0; i < rows.size(); i++) {
-                try {
-                    sends.get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                    acknowledged.add(rows.get(i).id());
-                } catch (ExecutionException | TimeoutException e) {
-                    failure = e;
-                    break; // later rows may share a key: mark none of them, so the next round sends them after this one
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = e;
-                    break;
-                }
-            }
-            CrashPoints.reach("relay.after-publish");
-            if (!acknowledged.isEmpty()) {
-                support.jdbc.sql(markPublished).param("ids", acknowledged.toArray(Long[]::new)).update();
-                published.increment(acknowledged.size());
-            }
-            if (failure != null) {
-                log.warn("outbox relay of {}: Kafka acknowledged {} of {} messages; the rest go in a later round: {}",
-                        service.schema(), acknowledged.size(), rows.size(), failure.toString());
-                return Round.FAILED;
-            }
-            return rows.size() == properties.relayBatchSize() ? Round.MORE : Round.DONE;
-        });
+        }
     }
 
     private ProducerRecord<String, String> record(Row row) {

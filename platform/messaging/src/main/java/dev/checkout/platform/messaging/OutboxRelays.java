@@ -14,15 +14,17 @@ class OutboxRelays implements SmartLifecycle {
 
     private final List<ServiceMessaging> services;
     private final MessagingSupport support;
+    private final RelayConnections connections;
     private final KafkaTemplate<String, String> kafka;
     private final MessagingProperties properties;
     private final List<OutboxRelay> relays = new ArrayList<>();
     private volatile boolean running;
 
-    OutboxRelays(List<ServiceMessaging> services, MessagingSupport support, KafkaTemplate<String, String> kafka,
-                 MessagingProperties properties) {
+    OutboxRelays(List<ServiceMessaging> services, MessagingSupport support, RelayConnections connections,
+                 KafkaTemplate<String, String> kafka, MessagingProperties properties) {
         this.services = services;
         this.support = support;
+        this.connections = connections;
         this.kafka = kafka;
         this.properties = properties;
     }
@@ -30,7 +32,7 @@ class OutboxRelays implements SmartLifecycle {
     @Override
     public synchronized void start() {
         for (ServiceMessaging messaging : services) {
-            OutboxRelay relay = new OutboxRelay(messaging.service(), support, kafka, properties);
+            OutboxRelay relay = new OutboxRelay(messaging.service(), support, connections, kafka, properties);
             relays.add(relay);
             Thread.ofPlatform().name("outbox-relay-" + messaging.service().schema()).daemon(true).start(relay);
         }

@@ -31,8 +31,8 @@ public record OutgoingMessage(String topic, String key, Object payload, String s
                 envelope);
     }
 
-    /** The wire name of the payload's type: its simple class name, so records in {@code *-api} modules keep their names. */
+    /** The wire name the payload's record declares with {@code @MessageType}. */
     public String eventType() {
-        return payload.getClass().getSimpleName();
+        return MessageTypes.of(payload.getClass());
     }
 }

@@ -46,6 +46,7 @@ class MessagingBackboneIT {
     @Autowired KafkaTemplate<String, String> kafka;
     @Autowired ProducerFactory<String, String> producers;
     @Autowired MessagingSupport support;
+    @Autowired RelayConnections relayConnections;
     @Autowired MessagingProperties properties;
     @Autowired JsonMapper json;
     @Autowired TokenIssuer tokens;
@@ -163,7 +164,7 @@ class MessagingBackboneIT {
     @Test
     void twoRelaysOnOneSchemaPublishEveryMessageOnceAndInOrderPerKey() throws Exception {
         List<String> keys = List.of("a", "b", "c", "d").stream().map(k -> k + "-" + UUID.randomUUID()).toList();
-        OutboxRelay second = new OutboxRelay(MessagingTestApplication.SERVICE, support, kafka, properties);
+        OutboxRelay second = new OutboxRelay(MessagingTestApplication.SERVICE, support, relayConnections, kafka, properties);
         Thread standby = Thread.ofPlatform().name("second-relay").start(second);
         List<String> eventIds = new ArrayList<>();
         try {
@@ -186,6 +187,71 @@ class MessagingBackboneIT {
         for (String key : keys) {
             assertThat(sequencesByKey.get(key)).as("order of key " + key).isSorted().hasSize(50);
         }
+    }
+
+    @Test
+    void aPoisonMessageInABatchUndoesNoneOfTheOthersAndHoldsBackOnlyWhatFollowsItOnItsKey() {
+        MessagingTestApplication.Consumer.refusePoison.set(true);
+        String poisoned = "batch-poison-" + UUID.randomUUID();
+        String healthy = "batch-healthy-" + UUID.randomUUID();
+        // One transaction: the relay sends them together, so the consumer gets them in one poll.
+        List<String> ids = transactions.execute(status -> List.of(
+                messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, healthy, new Ping("first", 1))),
+                messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, poisoned, new Ping("poison", 1))),
+                messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, poisoned, new Ping("after the poison", 2))),
+                messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, healthy, new Ping("second", 2)))));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> effectsOf(ids.get(0)) == 1 && effectsOf(ids.get(3)) == 1);
+        ApiClient admin = ApiClient.atPort(port).withToken(tokens.issue("user_admin", "admin@test", List.of("USER", "ADMIN")).value());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterOf(admin, ids.get(1)) != null);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> effectsOf(ids.get(2)) == 1);
+        assertThat(effectsOf(ids.get(1))).isZero();
+        List<Integer> healthyOrder = jdbc.sql("select sequence from messaging_test.effects where message_key = ? order by id")
+                .param(healthy).query(Integer.class).list();
+        assertThat(healthyOrder).containsExactly(1, 2);
+    }
+
+    @Test
+    void anEnvelopeWhosePayloadCannotBeReadIsDeadLetteredAndTheMessagesAroundItAreHandled() throws Exception {
+        String key = "unreadable-" + UUID.randomUUID();
+        String before = transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("before", 1))));
+        String eventId = "evt_unreadable_" + UUID.randomUUID().toString().replace("-", "");
+        var unreadable = new ProducerRecord<String, String>(MessagingTestApplication.TOPIC, key, """
+                {"event_id":"%s","event_type":"Ping","payload":{"text":{"not":"a string"},"sequence":["not","a","number"]}}"""
+                .formatted(eventId));
+        unreadable.headers().add("event_id", eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        unreadable.headers().add("event_type", "Ping".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        kafka.send(unreadable).get(10, TimeUnit.SECONDS);
+        String after = transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("after", 2))));
+
+        ApiClient admin = ApiClient.atPort(port).withToken(tokens.issue("user_admin", "admin@test", List.of("USER", "ADMIN")).value());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterOf(admin, eventId) != null);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> effectsOf(before) == 1 && effectsOf(after) == 1);
+    }
+
+    @Test
+    void aMessageWithNulCharactersInItIsDeadLetteredAndKeptWithoutHoldingUpTheDeadLettersBehindIt() throws Exception {
+        String key = "nul-" + UUID.randomUUID();
+        kafka.send(new ProducerRecord<>(MessagingTestApplication.TOPIC, key, "{\u0000 not an envelope \u0000}")).get(10, TimeUnit.SECONDS);
+        MessagingTestApplication.Consumer.refusePoison.set(true);
+        String behind = transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("poison", 1))));
+
+        ApiClient admin = ApiClient.atPort(port).withToken(tokens.issue("user_admin", "admin@test", List.of("USER", "ADMIN")).value());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterOf(admin, behind) != null);
+        assertThat(jdbc.sql("select count(*) from platform.dead_letters where message_key = ? and payload like '%not an envelope%'")
+                .param(key).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageOfATypeTheConsumerDoesNotTakeIsDroppedWithoutATrace() {
+        String key = "pong-" + UUID.randomUUID();
+        String pong = transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key,
+                new MessagingTestApplication.Pong("not for us"))));
+        String marker = transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("marker", 1))));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> effectsOf(marker) == 1);
+        assertThat(jdbc.sql("select count(*) from messaging_test.processed_messages where event_id = ?").param(pong)
+                .query(Long.class).single()).as("no transaction recorded it").isZero();
     }
 
     private long effectsOf(String eventId) {

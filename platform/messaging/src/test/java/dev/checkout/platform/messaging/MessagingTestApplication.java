@@ -1,11 +1,13 @@
 package dev.checkout.platform.messaging;
 
+import java.util.List;
 import dev.checkout.platform.web.AccountStatuses;
 import dev.checkout.platform.web.SecurityProperties;
 import dev.checkout.platform.web.SigningKeys;
 import dev.checkout.platform.web.TokenIssuer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.checkout.platform.contracts.MessageType;
 import dev.checkout.platform.core.CorrelationId;
 import dev.checkout.platform.core.ServiceDescriptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,7 +40,13 @@ class MessagingTestApplication {
     static final String TOPIC = "messaging-test-pings";
 
     /** A payload. {@code text} "poison" makes the consumer fail while {@link Consumer#refusePoison} is set. */
+    @MessageType("Ping")
     record Ping(String text, int sequence) {
+    }
+
+    /** A payload on the same topic that the consumer takes no interest in. */
+    @MessageType("Pong")
+    record Pong(String text) {
     }
 
     @Bean
@@ -70,17 +78,20 @@ class MessagingTestApplication {
             this.jdbc = jdbc;
         }
 
+        private final MessageRoutes routes = MessageRoutes.builder().on(Ping.class, this::on).build();
+
         @KafkaListener(id = "messaging-test-consumer", groupId = "messaging-test", topics = TOPIC)
-        void on(ConsumerRecord<String, String> record) {
-            messaging.receive(record, "pings", message -> {
-                Ping ping = message.payload(Ping.class);
-                if ("poison".equals(ping.text()) && refusePoison.get()) {
-                    throw new IllegalStateException("this ping is poison");
-                }
-                jdbc.sql("insert into messaging_test.effects (event_id, message_key, text, sequence, correlation_id) values (?, ?, ?, ?, ?)")
-                        .params(message.eventId(), message.key(), ping.text(), ping.sequence(), CorrelationId.current().orElse(null))
-                        .update();
-            });
+        void on(List<ConsumerRecord<String, String>> records) {
+            messaging.receive(records, "pings", routes);
+        }
+
+        private void on(Ping ping, InboundMessage message) {
+            if ("poison".equals(ping.text()) && refusePoison.get()) {
+                throw new IllegalStateException("this ping is poison");
+            }
+            jdbc.sql("insert into messaging_test.effects (event_id, message_key, text, sequence, correlation_id) values (?, ?, ?, ?, ?)")
+                    .params(message.eventId(), message.key(), ping.text(), ping.sequence(), CorrelationId.current().orElse(null))
+                    .update();
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.checkout.platform.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 
@@ -16,6 +18,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private Duration retryAfter;
 
     public ApiException(HttpStatus status, String code, String detail) {
         super(detail);
@@ -37,6 +40,21 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unprocessable(String code, String detail) {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, code, detail);
+    }
+
+    /** A refusal that is over soon: 503 because a dependency is down, or the platform is overloaded. */
+    public static ApiException unavailable(String code, String detail, Duration retryAfter) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code, detail).retryAfter(retryAfter);
+    }
+
+    /** When the client may try again, sent as {@code Retry-After} (whole seconds, at least one). */
+    public ApiException retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** Adds a member to the problem body; {@code name} is written as given, so use snake_case. */

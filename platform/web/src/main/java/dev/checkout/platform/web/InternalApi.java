@@ -44,4 +44,16 @@ public class InternalApi {
             throw e;
         }
     }
+
+    /**
+     * {@code POST} of {@code question} to {@code path} at {@code service}: for internal queries that ask about many
+     * things at once.
+     *
+     * @throws org.springframework.web.client.RestClientException when the service cannot be asked or answers otherwise
+     */
+    public <T> T post(String service, String path, Object question, Class<T> answer) {
+        return http.post().uri(urls.of(service) + path)
+                .header("Authorization", "Bearer " + tokens.token())
+                .body(question).retrieve().body(answer);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.checkout.platform.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -55,8 +57,13 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> api(ApiException exception) {
         ProblemDetail problem = Problems.problem(exception.status(), exception.code(), exception.getMessage());
         exception.properties().forEach(problem::setProperty);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        // Every 503 says when to come back, as the contract wants.
+        Duration retryAfter = exception.retryAfter()
+                .orElse(exception.status() == HttpStatus.SERVICE_UNAVAILABLE ? Duration.ofSeconds(5) : null);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(exception.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfter != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        }
         exception.headers().forEach((name, value) -> answer.header(name, value));
         return answer.body(problem);
     }

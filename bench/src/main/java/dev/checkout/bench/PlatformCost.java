@@ -1,0 +1,103 @@
+package dev.checkout.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the platform did, read from the servers' own counters: PostgreSQL's committed transactions
+ * ({@code pg_stat_database}), the records on every topic (the brokers' end offsets), and the HTTP requests the
+ * platform served ({@code http_server_requests_seconds_count} on {@code /actuator/prometheus}). Two readings taken
+ * around a measured run give what that run cost.
+ */
+final class PlatformCost implements AutoCloseable {
+
+    private static final Pattern REQUESTS = Pattern.compile("^http_server_requests_seconds_count\\{[^}]*}\\s+([0-9.eE+]+)", Pattern.MULTILINE);
+
+    private final String jdbcUrl;
+    private final Admin kafka;
+    private final ApiCalls api;
+
+    PlatformCost(String jdbcUrl, String kafkaBootstrap, ApiCalls api) {
+        this.jdbcUrl = jdbcUrl;
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        this.kafka = Admin.create(properties);
+        this.api = api;
+    }
+
+    /** The counters at one moment. */
+    record Reading(long commits, long records, long requests) {
+        Reading minus(Reading earlier) {
+            return new Reading(commits - earlier.commits, records - earlier.records, requests - earlier.requests);
+        }
+    }
+
+    Reading read() throws Exception {
+        return new Reading(commits(), records(), requests());
+    }
+
+    private long commits() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             var statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select sum(xact_commit) from pg_stat_database")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Every record ever written to the platform's topics (dead-letter topics included), from the end offsets. */
+    private long records() throws Exception {
+        Set<String> topics = kafka.listTopics().names().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> described = kafka.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        described.values().forEach(topic -> topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()),
+                OffsetSpec.latest())));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets = kafka.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+        return offsets.entrySet().stream().filter(e -> !e.getKey().topic().startsWith("__"))
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
+    private long requests() {
+        String metrics = api.text("/actuator/prometheus");
+        Matcher matcher = REQUESTS.matcher(metrics);
+        double total = 0;
+        while (matcher.find()) {
+            total += Double.parseDouble(matcher.group(1));
+        }
+        return Math.round(total);
+    }
+
+    /** {@code per confirmed order: N commits, M Kafka records, K HTTP calls} for what a run cost. */
+    static String perOrder(Reading cost, long confirmed, long clientRequests) {
+        double orders = Math.max(1, confirmed);
+        return String.format("per confirmed order: %.1f commits, %.1f Kafka records, %.1f HTTP calls (%.1f from the clients, %.1f between services)",
+                cost.commits() / orders, cost.records() / orders, cost.requests() / orders, clientRequests / orders,
+                Math.max(0, cost.requests() - clientRequests) / orders);
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+
+    /** Whatever the bench uses to ask the platform's API. */
+    interface ApiCalls {
+        String text(String path);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.checkout.order;
+
+/** Where an order's money stands, as the order knows it from its saga. */
+enum PaymentStatus {
+    /** Not charged yet (or the outcome is not in yet). */
+    PENDING,
+    CAPTURED,
+    /** Never taken: declined, or the order failed before it was charged. */
+    FAILED,
+    REFUNDED,
+    PARTIALLY_REFUNDED
+}

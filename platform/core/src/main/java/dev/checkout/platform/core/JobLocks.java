@@ -1,0 +1,32 @@
+package dev.checkout.platform.core;
+
+import java.time.Duration;
+
+import net.javacrumbs.shedlock.core.LockExtender;
+
+/**
+ * How the scheduled jobs hold their ShedLock: never long. A process killed while holding a lock blocks the job on every
+ * other instance until the lock's {@code lockAtMostFor} passes, so every job takes it for {@link #HOLD} at most and a
+ * job that may run longer extends it as it goes ({@link #stillWorking()}), by another {@link #HOLD} each time.
+ */
+public final class JobLocks {
+
+    /** The longest any job holds its lock without saying it is still at work; the value of every {@code lockAtMostFor}. */
+    public static final String HOLD_TEXT = "PT20S";
+    public static final Duration HOLD = Duration.parse(HOLD_TEXT);
+
+    private JobLocks() {
+    }
+
+    /**
+     * Extends the lock of the job this thread is running, between two pieces of its work. Harmless outside a locked
+     * job (a test calling the job's method directly).
+     */
+    public static void stillWorking() {
+        try {
+            LockExtender.extendActiveLock(HOLD, Duration.ZERO);
+        } catch (LockExtender.NoActiveLockException notLocked) {
+            // run directly, not by the scheduler: there is no lock to extend
+        }
+    }
+}

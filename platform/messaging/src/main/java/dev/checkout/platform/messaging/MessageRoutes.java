@@ -1,0 +1,84 @@
+package dev.checkout.platform.messaging;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a consumer does with each message type it takes: a handler per record type, routed by the wire name the record
+ * declares. Messages of any other type are dropped before a transaction is opened (by the {@code event_type} header),
+ * so a consumer of a busy topic pays nothing for the types it has no use for.
+ *
+ * <pre>{@code
+ * MessageRoutes routes = MessageRoutes.builder()
+ *         .on(ReserveStock.class, (command, message) -> ...)
+ *         .on(ConfirmStock.class, (command, message) -> ...)
+ *         .build();
+ * }</pre>
+ */
+public final class MessageRoutes {
+
+    /** Applies one message's effect, inside the transaction that also records the message as processed. */
+    @FunctionalInterface
+    public interface Handler<T> {
+        void handle(T payload, InboundMessage message);
+    }
+
+    private record Route<T>(Class<T> type, Handler<T> handler) {
+        void dispatch(InboundMessage message) {
+            handler.handle(message.payload(type), message);
+        }
+    }
+
+    private final Map<String, Route<?>> routes;
+
+    private MessageRoutes(Map<String, Route<?>> routes) {
+        this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether a message travelling under {@code wireType} has a handler here. */
+    public boolean handles(String wireType) {
+        return routes.containsKey(wireType);
+    }
+
+    /** The wire names this consumer takes. */
+    public Set<String> types() {
+        return routes.keySet();
+    }
+
+    /** Hands the message to its type's handler; a message of a type without one is ignored. */
+    public void dispatch(InboundMessage message) {
+        Route<?> route = routes.get(message.type());
+        if (route != null) {
+            route.dispatch(message);
+        }
+    }
+
+    public static final class Builder {
+        private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The handler of the messages carrying a {@code type} record (which must declare its wire name). */
+        public <T> Builder on(Class<T> type, Handler<T> handler) {
+            String name = MessageTypes.of(type);
+            if (routes.putIfAbsent(name, new Route<>(type, handler)) != null) {
+                throw new IllegalStateException("two handlers for " + name);
+            }
+            return this;
+        }
+
+        public MessageRoutes build() {
+            if (routes.isEmpty()) {
+                throw new IllegalStateException("a consumer must take at least one message type");
+            }
+            return new MessageRoutes(routes);
+        }
+    }
+}

@@ -90,6 +90,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /api/v1/internal/orders/{orderId}", Rule.SERVICE);
         RULES.put("GET /api/v1/internal/checkouts/{checkoutId}", Rule.SERVICE);
         RULES.put("GET /api/v1/internal/users/{userId}", Rule.SERVICE);
+        RULES.put("POST /api/v1/internal/standings", Rule.SERVICE);
     }
 
     @Autowired

@@ -65,6 +65,18 @@ class Accounts {
         return new LoggedIn(user.get(), token);
     }
 
+    /** An admin suspends or reactivates an account; 404 for an unknown user. */
+    void setStatus(String userId, String status) {
+        if (!users.setStatus(userId, status)) {
+            throw ApiException.notFound("User", userId);
+        }
+    }
+
+    /** The account as stored, whatever its status; 404 for an unknown user. */
+    User account(String userId) {
+        return users.byId(userId).orElseThrow(() -> ApiException.notFound("User", userId));
+    }
+
     User me(String userId) {
         return users.byId(userId).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized",
                 "The account of this token no longer exists"));

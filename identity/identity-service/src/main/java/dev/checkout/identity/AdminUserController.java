@@ -2,7 +2,6 @@ package dev.checkout.identity;
 
 import java.util.Map;
 
-import dev.checkout.platform.web.ApiException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/users/{userId}")
 class AdminUserController {
 
-    private final Users users;
+    private final Accounts accounts;
 
-    AdminUserController(Users users) {
-        this.users = users;
+    AdminUserController(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     @PostMapping("/suspend")
@@ -33,9 +32,7 @@ class AdminUserController {
     }
 
     private Map<String, Object> setStatus(String userId, String status) {
-        if (!users.setStatus(userId, status)) {
-            throw ApiException.notFound("User", userId);
-        }
+        accounts.setStatus(userId, status);
         return Map.of("user_id", userId, "status", status);
     }
 }

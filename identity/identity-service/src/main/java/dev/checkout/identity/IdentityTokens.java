@@ -47,12 +47,12 @@ class IdentityTokens {
 
         private final TokenIssuer tokens;
         private final SecurityProperties properties;
-        private final Users users;
+        private final Accounts accounts;
 
-        KeysController(TokenIssuer tokens, SecurityProperties properties, Users users) {
+        KeysController(TokenIssuer tokens, SecurityProperties properties, Accounts accounts) {
             this.tokens = tokens;
             this.properties = properties;
-            this.users = users;
+            this.accounts = accounts;
         }
 
         /** The public keys tokens are checked with (RFC 7517); the private half never leaves identity. */
@@ -76,7 +76,7 @@ class IdentityTokens {
         /** Whether an account may act, for the other services' token checks (SERVICE only). */
         @GetMapping(AccountStatuses.PATH)
         Map<String, Object> status(@PathVariable String userId) {
-            User user = users.byId(userId).orElseThrow(() -> ApiException.notFound("User", userId));
+            User user = accounts.account(userId);
             return Map.of("user_id", user.userId(), "status", user.status());
         }
 

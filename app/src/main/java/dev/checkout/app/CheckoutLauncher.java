@@ -83,8 +83,13 @@ public final class CheckoutLauncher {
                 adminPassword = developmentSecret(dataDirectory, "admin-password", 15);
                 properties.put("checkout.admin.password", adminPassword);
             }
-            if (System.getenv("CHECKOUT_SECURITY_JWT_SECRET") == null) {
-                properties.put("checkout.security.jwt-secret", developmentSecret(dataDirectory, "jwt-secret", 48));
+            // Identity's signing key: a random one per data directory, made on first use by identity itself, so every
+            // process started on this data directory (--services) signs, or checks, with the same key.
+            if (System.getenv("CHECKOUT_SECURITY_SIGNING_KEY") == null && System.getenv("CHECKOUT_SECURITY_SIGNING_KEY_FILE") == null) {
+                properties.put("checkout.security.signing-key-file", dataDirectory.resolve("secrets").resolve("identity-signing-key.json").toAbsolutePath().toString());
+            }
+            if (System.getenv("CHECKOUT_SECURITY_SERVICE_CREDENTIAL") == null) {
+                properties.put("checkout.security.service-credential", developmentSecret(dataDirectory, "service-credential", 32));
             }
         }
         RunningGatewaySimulator gateway = null;

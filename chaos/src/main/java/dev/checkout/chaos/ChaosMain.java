@@ -9,7 +9,8 @@ import dev.checkout.platform.testing.ServiceProcess;
 /**
  * {@code ./checkout chaos [--runs N] [--seed S] [--scenario NAME[,NAME...]] [--operations K]}: N runs of randomly
  * picked scenarios (or the named ones, in turn), a table of runs, faults and violations, and a last line
- * {@code N runs, M violations}; the exit code is 1 when M > 0.
+ * {@code N runs, M violations}; the exit code is 1 when M > 0. {@code ./checkout chaos fuzz} runs the hostile-input
+ * campaign instead (see {@link FuzzCampaign}).
  */
 public final class ChaosMain {
 
@@ -17,6 +18,9 @@ public final class ChaosMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("fuzz")) {
+            System.exit(FuzzCampaign.main(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         int runs = 10;
         long seed = System.currentTimeMillis();
         List<String> names = new ArrayList<>();

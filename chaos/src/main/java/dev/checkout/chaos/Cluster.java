@@ -27,6 +27,7 @@ final class Cluster implements AutoCloseable {
 
     static final String ADMIN_EMAIL = "chaos-admin@localhost";
     static final String ADMIN_PASSWORD = "chaos-admin-password";
+    private static final String SERVICE_CREDENTIAL = "credential-" + java.util.UUID.randomUUID();
 
     enum Role {
         EDGE("identity,catalog,pricing,cart,fulfillment,notification"), ORDER("order"), INVENTORY("inventory"), PAYMENT("payment");
@@ -126,7 +127,9 @@ final class Cluster implements AutoCloseable {
             processes.put(role, ServiceProcess.start(role.services, addresses, Map.of(
                     "CHECKOUT_ADMIN_EMAIL", ADMIN_EMAIL,
                     "CHECKOUT_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                    "CHECKOUT_SECURITY_JWT_SECRET", "chaos-suite-secret-that-is-at-least-32-bytes",
+                    // One identity key for the run (kept across restarts of the edge) and one credential for the services.
+                    "CHECKOUT_SECURITY_SIGNING_KEY_FILE", directory.resolve("identity-signing-key.json").toString(),
+                    "CHECKOUT_SECURITY_SERVICE_CREDENTIAL", SERVICE_CREDENTIAL,
                     "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "8"), arguments, ports.get(role)));
         } catch (IllegalStateException e) {
             if (crashPoint == null || !String.valueOf(e.getMessage()).contains("exited with 137")) {

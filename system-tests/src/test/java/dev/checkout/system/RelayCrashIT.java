@@ -26,8 +26,7 @@ class RelayCrashIT {
     static final String SERVICES = "identity,catalog,inventory";
     static final Map<String, String> ENVIRONMENT = Map.of(
             "CHECKOUT_ADMIN_EMAIL", "relay-crash-admin@localhost",
-            "CHECKOUT_ADMIN_PASSWORD", "relay-crash-admin-password",
-            "CHECKOUT_SECURITY_JWT_SECRET", "relay-crash-test-secret-at-least-32-bytes-long");
+            "CHECKOUT_ADMIN_PASSWORD", "relay-crash-admin-password");
 
     final ServerAddresses servers = SharedServers.addresses();
     final Database database = new Database(servers);

@@ -90,11 +90,12 @@ final class Cart {
         requireActive();
         requireSameCurrency(offer.currency());
         Optional<CartItem> existing = itemFor(productId, variantId);
-        int total = existing.map(CartItem::quantity).orElse(0) + quantity;
+        // In long: a line of 1 plus Integer.MAX_VALUE more must be refused, not wrap round to a negative quantity.
+        long total = (long) existing.map(CartItem::quantity).orElse(0) + quantity;
         if (total > limit) {
             throw CartRefusal.quantityLimitExceeded(limit, total);
         }
-        CartItem item = existing.map(e -> e.withQuantity(total))
+        CartItem item = existing.map(e -> e.withQuantity((int) total))
                 .orElseGet(() -> new CartItem(Ids.newId("item"), productId, variantId, offer.name(), quantity,
                         Money.of(offer.unitPrice()), moment(now)));
         put(item, offer.currency());

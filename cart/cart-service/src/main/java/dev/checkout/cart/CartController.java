@@ -4,6 +4,7 @@ import java.net.URI;
 
 import dev.checkout.cart.CartViews.CartView;
 import dev.checkout.platform.web.Caller;
+import dev.checkout.platform.web.RateLimited;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -37,6 +38,7 @@ class CartController {
     }
 
     @PostMapping
+    @RateLimited(operation = "cart-anonymous-ip", per = RateLimited.Per.ANONYMOUS_IP)
     ResponseEntity<CartView> open(Caller caller) {
         CartView cart = carts.open(caller);
         return ResponseEntity.created(URI.create("/api/v1/carts/" + cart.cartId())).body(cart);

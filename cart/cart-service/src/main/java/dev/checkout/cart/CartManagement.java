@@ -102,7 +102,6 @@ class CartManagement {
         if (guest.status() == CartStatus.MERGED && target.cartId().equals(guest.mergedInto())) {
             return view(target);
         }
-        Map<String, ProductCopy> copies = products.findAll(guest.items().stream().map(CartItem::productId).toList());
         record Merged(Cart cart, List<CartWarning> adjustments) {
         }
         Merged merged = transactions.execute(status -> {
@@ -111,6 +110,9 @@ class CartManagement {
             Stream.of(guest.cartId(), target.cartId()).sorted().forEach(id -> locked.put(id, store.lock(id).orElseThrow()));
             Cart lockedGuest = locked.get(guest.cartId());
             Cart lockedTarget = locked.get(target.cartId());
+            // The offers of the items as locked: the guest cart read before the lock may have gained items since, and
+            // an item without an offer would be dropped as no longer sold.
+            Map<String, ProductCopy> copies = products.findAll(lockedGuest.items().stream().map(CartItem::productId).toList());
             List<CartWarning> adjustments = lockedTarget.absorb(lockedGuest,
                     item -> Optional.ofNullable(copies.get(item.productId())).flatMap(copy -> copy.offer(item.variantId())),
                     properties.maxQuantityPerItem(), clock.instant());

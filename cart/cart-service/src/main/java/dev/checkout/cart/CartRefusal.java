@@ -32,7 +32,7 @@ final class CartRefusal extends RuntimeException {
         return refusal;
     }
 
-    static CartRefusal quantityLimitExceeded(int limit, int requested) {
+    static CartRefusal quantityLimitExceeded(int limit, long requested) {
         return new CartRefusal(422, "quantity_limit_exceeded",
                 "At most " + limit + " units of one item fit in a cart; this would make " + requested)
                 .with("max_quantity", limit).with("requested_quantity", requested);

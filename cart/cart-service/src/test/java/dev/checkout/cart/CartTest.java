@@ -50,6 +50,18 @@ class CartTest {
     }
 
     @Test
+    void addingTheLargestIntegerToAnExistingLineIsRefusedInsteadOfWrappingRound() {
+        Cart cart = guestCartWith("prod_a", 1, "1.00");
+
+        assertThatThrownBy(() -> cart.add("prod_a", null, offer("1.00", 100), Integer.MAX_VALUE, LIMIT, NOW))
+                .isInstanceOfSatisfying(CartRefusal.class, refusal -> {
+                    assertThat(refusal.code()).isEqualTo("quantity_limit_exceeded");
+                    assertThat(refusal.details()).containsEntry("requested_quantity", 1L + Integer.MAX_VALUE);
+                });
+        assertThat(cart.items().getFirst().quantity()).isEqualTo(1);
+    }
+
+    @Test
     void onlyAnActiveCartChangesAndTheRefusalNamesItsHolder() {
         Cart cart = guestCartWith("prod_a", 1, "1.00");
         cart.checkOut("order_1", NOW);

@@ -1,5 +1,9 @@
 package dev.checkout.cart;
 
+import dev.checkout.platform.web.AccountStatuses;
+import dev.checkout.platform.web.SecurityProperties;
+import dev.checkout.platform.web.SigningKeys;
+import dev.checkout.platform.web.TokenIssuer;
 import dev.checkout.catalog.api.CatalogTopics;
 import dev.checkout.inventory.api.InventoryTopics;
 import dev.checkout.order.api.OrderTopics;
@@ -15,6 +19,18 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableAutoConfiguration
 @Import(CartServiceConfiguration.class)
 class CartTestApplication {
+
+    /** Tokens as identity would sign them; this test process does not run identity, so it makes its own key. */
+    @Bean
+    TokenIssuer testTokenIssuer(SecurityProperties properties, java.time.Clock clock) {
+        return new TokenIssuer(SigningKeys.generate(), properties, clock);
+    }
+
+    /** Without identity here, every user of the tests' tokens counts as active. */
+    @Bean
+    AccountStatuses everyAccountActive() {
+        return userId -> true;
+    }
 
     /** The topics the cart listens to are declared by their owners, which this test process does not run. */
     @Bean

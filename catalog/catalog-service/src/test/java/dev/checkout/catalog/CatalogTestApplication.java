@@ -1,5 +1,9 @@
 package dev.checkout.catalog;
 
+import dev.checkout.platform.web.AccountStatuses;
+import dev.checkout.platform.web.SecurityProperties;
+import dev.checkout.platform.web.SigningKeys;
+import dev.checkout.platform.web.TokenIssuer;
 import dev.checkout.inventory.api.InventoryTopics;
 import dev.checkout.platform.messaging.Topics;
 import org.springframework.boot.SpringBootConfiguration;
@@ -13,6 +17,18 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableAutoConfiguration
 @Import(CatalogServiceConfiguration.class)
 class CatalogTestApplication {
+
+    /** Tokens as identity would sign them; this test process does not run identity, so it makes its own key. */
+    @Bean
+    TokenIssuer testTokenIssuer(SecurityProperties properties, java.time.Clock clock) {
+        return new TokenIssuer(SigningKeys.generate(), properties, clock);
+    }
+
+    /** Without identity here, every user of the tests' tokens counts as active. */
+    @Bean
+    AccountStatuses everyAccountActive() {
+        return userId -> true;
+    }
 
     /** Inventory declares the topic the catalog reads availability from; this test process does not run inventory. */
     @Bean

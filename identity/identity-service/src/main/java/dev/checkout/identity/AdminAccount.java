@@ -46,8 +46,11 @@ class AdminAccount implements SmartInitializingSingleton {
             if (environment.acceptsProfiles(Profiles.of("prod"))) {
                 throw new IllegalStateException("refusing to start in production without CHECKOUT_ADMIN_PASSWORD");
             }
+            // Never logged: the log is a file others read. ./checkout run generates, keeps and prints the password itself;
+            // a process started otherwise gets one nobody knows, so the account cannot be used until one is set.
             password = generatePassword();
-            log.warn("no CHECKOUT_ADMIN_PASSWORD set; the development admin {} has the password {}", properties.email(), password);
+            log.warn("no CHECKOUT_ADMIN_PASSWORD set; the development admin {} got a random password that is not shown: set CHECKOUT_ADMIN_PASSWORD to use it",
+                    properties.email());
         } else if (password.length() < 12 && environment.acceptsProfiles(Profiles.of("prod"))) {
             throw new IllegalStateException("refusing to start in production with an admin password shorter than 12 characters");
         }

@@ -1,5 +1,6 @@
 package dev.checkout.identity;
 
+import dev.checkout.platform.web.RateLimited;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ class AuthController {
     }
 
     @PostMapping("/register")
+    @RateLimited(operation = "register-ip", per = RateLimited.Per.IP)
     @ResponseStatus(HttpStatus.CREATED)
     Registered register(@Valid @RequestBody RegisterRequest request) {
         User user = accounts.register(request.email().trim(), request.password(), request.firstName(), request.lastName());
@@ -33,6 +35,8 @@ class AuthController {
     }
 
     @PostMapping("/login")
+    @RateLimited(operation = "login-ip", per = RateLimited.Per.IP)
+    @RateLimited(operation = "login-email", per = RateLimited.Per.BODY_FIELD, field = "email")
     LoginResponse login(@Valid @RequestBody LoginRequest request) {
         var loggedIn = accounts.login(request.email(), request.password());
         return new LoginResponse(loggedIn.token().value(), "Bearer", loggedIn.token().expiresInSeconds(),

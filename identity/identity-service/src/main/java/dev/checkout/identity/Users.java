@@ -57,6 +57,12 @@ class Users {
                 .param("roles", roles.toArray(String[]::new)).param("hash", passwordHash).param("id", userId).update();
     }
 
+    /** Sets an account's status; whether there was such an account. */
+    boolean setStatus(String userId, String status) {
+        return jdbc.sql("update identity.users set status = :status, updated_at = now() where user_id = :id")
+                .param("status", status).param("id", userId).update() == 1;
+    }
+
     private static User map(ResultSet rs, int row) throws SQLException {
         Array roles = rs.getArray("roles");
         return new User(rs.getString("user_id"), rs.getString("email"), rs.getString("password_hash"),

@@ -83,6 +83,18 @@ class IdentityApiIT {
     }
 
     @Test
+    void aPasswordOverBcryptsSeventyTwoBytesIsRefusedNotTruncatedAndNeverAServerError() {
+        String email = newEmail();
+        String seventyTwoCharactersOfOneHundredFortyFourBytes = "é".repeat(72);
+        ApiResponse registered = api().post("/api/v1/auth/register", Map.of("email", email, "password", seventyTwoCharactersOfOneHundredFortyFourBytes));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(400);
+        assertThat(registered.body()).contains("\"field\":\"password\"");
+
+        ApiResponse login = api().post("/api/v1/auth/login", Map.of("email", email, "password", "x".repeat(10_000)));
+        assertThat(login.status()).as(login.toString()).isEqualTo(401);
+    }
+
+    @Test
     void aWrongPasswordOrUnknownEmailIsUnauthorized() {
         String email = newEmail();
         api().post("/api/v1/auth/register", Map.of("email", email, "password", "long enough"));

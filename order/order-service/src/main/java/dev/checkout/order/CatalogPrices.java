@@ -23,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class CatalogPrices {
 
+    private static final java.util.regex.Pattern ID_SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
     private final RestClient http;
     private final ServiceUrls urls;
 
@@ -40,6 +42,11 @@ class CatalogPrices {
 
     /** The product, or empty when it does not exist or is not for sale. */
     Optional<Product> priceOf(String productId) {
+        if (!ID_SHAPE.matcher(productId).matches()) {
+            // No product has such an id; asked for, a '/' or '?' in it would name another path, which answers 400
+            // (encoded slashes are refused) and would read as the catalog being unavailable.
+            return Optional.empty();
+        }
         JsonNode product;
         try {
             product = http.get().uri(urls.of("catalog") + "/api/v1/products/{id}", productId).retrieve().body(JsonNode.class);

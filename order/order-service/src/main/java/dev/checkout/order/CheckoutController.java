@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.RateLimited;
 import dev.checkout.platform.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,6 +39,7 @@ class CheckoutController {
     }
 
     @PostMapping
+    @RateLimited(operation = "checkout-user", per = RateLimited.Per.USER)
     ResponseEntity<CheckoutView> open(Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
                                       @Valid @RequestBody OpenCheckoutRequest request) {
         String userId = caller.requireUserId();
@@ -61,6 +63,7 @@ class CheckoutController {
     }
 
     @PostMapping("/{checkoutId}/pay")
+    @RateLimited(operation = "pay-user", per = RateLimited.Per.USER)
     ResponseEntity<Object> pay(Caller caller, @PathVariable String checkoutId,
                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                @Valid @RequestBody PayRequest request) {

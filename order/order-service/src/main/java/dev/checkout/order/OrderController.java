@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.checkout.payment.api.PaymentMethod;
 import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.RateLimited;
 import dev.checkout.platform.web.Caller;
 import dev.checkout.platform.web.PageQuery;
 import jakarta.validation.Valid;
@@ -41,6 +42,7 @@ class OrderController {
     }
 
     @PostMapping
+    @RateLimited(operation = "checkout-user", per = RateLimited.Per.USER)
     ResponseEntity<Object> placeDirect(Caller caller, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                        @Valid @RequestBody DirectOrderRequest request) {
         String userId = caller.requireUserId();
@@ -51,6 +53,7 @@ class OrderController {
     }
 
     @PostMapping("/checkout")
+    @RateLimited(operation = "checkout-user", per = RateLimited.Per.USER)
     ResponseEntity<Object> placeFromCart(Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                          @Valid @RequestBody CartOrderRequest request) {
@@ -123,9 +126,12 @@ class OrderController {
         }
     }
 
+    /** A gateway token never holds 13 digits in a row; a card number in one (tok_4242424242424242) is refused here. */
+    static final String NO_CARD_NUMBER = "(?!.*[0-9]{13})";
+
     record PaymentMethodRequest(
             @NotBlank(message = "is required") @Pattern(regexp = "card", message = "must be card") String type,
-            @NotBlank(message = "is required") @Size(max = 100) @Pattern(regexp = "tok_[A-Za-z0-9_]+", message = "must be a card token such as tok_visa") String cardToken) {
+            @NotBlank(message = "is required") @Size(max = 100) @Pattern(regexp = NO_CARD_NUMBER + "tok_[A-Za-z0-9_]+", message = "must be a card token such as tok_visa, never a card number") String cardToken) {
 
         PaymentMethod toPaymentMethod() {
             return new PaymentMethod(type, cardToken);

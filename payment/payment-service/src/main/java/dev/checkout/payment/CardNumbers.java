@@ -15,7 +15,17 @@ final class CardNumbers {
 
     private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9A-Za-z])[2-6](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z])");
 
+    private static final Pattern CARD_LENGTH_DIGITS = Pattern.compile("[0-9](?:[ -]?[0-9]){12,}");
+
     private CardNumbers() {
+    }
+
+    /**
+     * Whether a gateway token may carry a card number: it is one, or it holds a run of 13 or more digits anywhere
+     * ({@code tok_4242424242424242}). Gateway tokens never do, so such a "token" is refused whole, Luhn or not.
+     */
+    static boolean mayHoldCardNumber(String token) {
+        return token != null && (looksLikeCardNumber(token) || CARD_LENGTH_DIGITS.matcher(token).find());
     }
 
     /** Whether {@code text}, as a whole, is a card number. */

@@ -71,7 +71,7 @@ final class Payment {
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("a payment is for a positive amount");
         }
-        if (CardNumbers.looksLikeCardNumber(cardToken)) {
+        if (CardNumbers.mayHoldCardNumber(cardToken)) {
             throw new IllegalArgumentException("a card number is not a gateway token and is never stored");
         }
         return new Payment(paymentId, orderId, userId, amount, currency, methodType, cardToken, chargeKey(orderId), null, null,

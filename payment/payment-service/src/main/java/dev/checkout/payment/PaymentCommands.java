@@ -68,7 +68,7 @@ class PaymentCommands {
                 || command.paymentMethod() == null || command.paymentMethod().cardToken() == null) {
             return "the charge request was incomplete";
         }
-        if (CardNumbers.looksLikeCardNumber(command.paymentMethod().cardToken())) {
+        if (CardNumbers.mayHoldCardNumber(command.paymentMethod().cardToken())) {
             // PCI: a card number is never stored, logged or sent on; only the gateway's tokens are accepted.
             return "a card number was sent instead of a gateway token; it was neither stored nor charged";
         }

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Charging: one charge per order, whatever is resent or goes wrong on the way. */
 class ChargingIT extends PaymentIntegrationTest {
@@ -98,17 +100,18 @@ class ChargingIT extends PaymentIntegrationTest {
         assertThat(chargesOf(orderId)).singleElement().satisfies(charge -> assertThat(charge.id()).isEqualTo(processed.text("transaction_id")));
     }
 
-    @Test
-    void aCardNumberSentAsATokenIsRefusedAndNeitherStoredNorSentToTheGateway() {
+    @ParameterizedTest
+    @ValueSource(strings = {"4242 4242 4242 4242", "tok_4242424242424242"})
+    void aCardNumberSentAsOrInsideATokenIsRefusedAndNeitherStoredNorSentToTheGateway(String token) {
         String orderId = PaymentTraffic.newOrderId();
         long before = SIMULATOR.requests().charges();
 
-        traffic.charge(orderId, "5.00", "4242 4242 4242 4242");
+        traffic.charge(orderId, "5.00", token);
 
         assertThat(traffic.awaitEvent(orderId, "PaymentFailed").text("reason")).isEqualTo("payment_declined");
         assertThat(jdbc.sql("select count(*) from payment.payments where order_id = :order").param("order", orderId)
                 .query(Integer.class).single()).isZero();
         assertThat(SIMULATOR.requests().charges()).isEqualTo(before);
-        assertThat(traffic.events(orderId).toString()).doesNotContain("4242 4242 4242 4242");
+        assertThat(traffic.events(orderId).toString()).doesNotContain(token.replace(" ", "")).doesNotContain(token);
     }
 }

@@ -21,6 +21,8 @@ class PaymentTest {
     void aCardNumberIsNeverAcceptedAsAToken() {
         assertThatThrownBy(() -> Payment.initiate("pay_1", "order_1", "user_1", new BigDecimal("1.00"), "USD", "card",
                 "4242 4242 4242 4242", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Payment.initiate("pay_1", "order_1", "user_1", new BigDecimal("1.00"), "USD", "card",
+                "tok_4242424242424242", NOW)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -14,7 +14,20 @@ public final class Money {
     private Money() {
     }
 
+    /** More than any amount of money: a quadrillion (10^15) in any currency's major unit. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
+    /**
+     * The amount in cents, rounded half-even.
+     *
+     * @throws IllegalArgumentException when it has more than {@link #MAX_INTEGER_DIGITS} digits before the point:
+     *                                  {@code setScale} on {@code 5e500000000} would build a number of half a billion
+     *                                  digits (minutes of CPU), so it is refused before, at no cost
+     */
     public static BigDecimal of(BigDecimal amount) {
+        if ((long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("an amount of money has at most " + MAX_INTEGER_DIGITS + " digits before the point");
+        }
         return amount.setScale(2, RoundingMode.HALF_EVEN);
     }
 

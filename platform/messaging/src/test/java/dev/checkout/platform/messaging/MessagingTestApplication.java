@@ -1,6 +1,10 @@
 package dev.checkout.platform.messaging;
 
 import java.util.List;
+import dev.checkout.platform.web.AccountStatuses;
+import dev.checkout.platform.web.SecurityProperties;
+import dev.checkout.platform.web.SigningKeys;
+import dev.checkout.platform.web.TokenIssuer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.checkout.platform.contracts.MessageType;
@@ -19,6 +23,18 @@ import org.springframework.stereotype.Component;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 class MessagingTestApplication {
+
+    /** Tokens as identity would sign them; this test process does not run identity, so it makes its own key. */
+    @Bean
+    TokenIssuer testTokenIssuer(SecurityProperties properties, java.time.Clock clock) {
+        return new TokenIssuer(SigningKeys.generate(), properties, clock);
+    }
+
+    /** Without identity here, every user of the tests' tokens counts as active. */
+    @Bean
+    AccountStatuses everyAccountActive() {
+        return userId -> true;
+    }
 
     static final ServiceDescriptor SERVICE = new ServiceDescriptor("messaging-test", "messaging_test");
     static final String TOPIC = "messaging-test-pings";

@@ -53,6 +53,11 @@ public final class ApiClient {
         return new ApiClient(otherBaseUrl, headers);
     }
 
+    /** The headers this client sends (its bearer token among them). */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
     public String baseUrl() {
         return baseUrl;
     }

@@ -23,6 +23,9 @@ import dev.checkout.platform.infra.ServerAddresses;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    private static final Path SHARED_SECRETS = sharedSecrets();
+    private static final String SERVICE_CREDENTIAL = "credential-" + java.util.UUID.randomUUID();
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -70,6 +73,12 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().put("SPRING_DATA_REDIS_URL", servers.redisUrl());
             builder.environment().put("SPRING_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers());
             builder.environment().put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "10");
+            // Fault and load runs drive many calls from one address; a test of the limits passes "true" itself.
+            builder.environment().put("CHECKOUT_RATE_LIMITS_ENABLED", "false");
+            // The processes one test JVM starts are one platform: they share identity's key file and the credential
+            // with which services get their SERVICE tokens from identity.
+            builder.environment().put("CHECKOUT_SECURITY_SIGNING_KEY_FILE", SHARED_SECRETS.resolve("identity-signing-key.json").toString());
+            builder.environment().put("CHECKOUT_SECURITY_SERVICE_CREDENTIAL", SERVICE_CREDENTIAL);
             builder.environment().putAll(environment);
             ServiceProcess started = new ServiceProcess(builder.start(), port, log);
             started.awaitHealthy(Duration.ofSeconds(120));
@@ -77,6 +86,19 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Path sharedSecrets() {
+        try {
+            return Files.createTempDirectory("checkout-process-secrets-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The credential the processes of this JVM get their SERVICE tokens from identity with. */
+    public static String serviceCredential() {
+        return SERVICE_CREDENTIAL;
     }
 
     public int port() {

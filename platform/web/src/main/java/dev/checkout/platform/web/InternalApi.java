@@ -16,14 +16,12 @@ public class InternalApi {
 
     private final RestClient http;
     private final ServiceUrls urls;
-    private final TokenIssuer tokens;
-    private final String caller;
+    private final ServiceTokens tokens;
 
-    InternalApi(RestClient.Builder builder, ServiceUrls urls, TokenIssuer tokens, String caller) {
+    InternalApi(RestClient.Builder builder, ServiceUrls urls, ServiceTokens tokens) {
         this.http = builder.requestFactory(ServiceHttp.requests(Duration.ofSeconds(2), Duration.ofSeconds(5))).build();
         this.urls = urls;
         this.tokens = tokens;
-        this.caller = caller;
     }
 
     /**
@@ -37,7 +35,7 @@ public class InternalApi {
     public <T> Optional<T> get(String service, String path, String absentCode, Class<T> answer, Object... uriVariables) {
         try {
             return Optional.ofNullable(http.get().uri(urls.of(service) + path, uriVariables)
-                    .header("Authorization", "Bearer " + tokens.serviceToken(caller))
+                    .header("Authorization", "Bearer " + tokens.token())
                     .retrieve().body(answer));
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND && e.getResponseBodyAsString().contains("\"code\":\"" + absentCode + "\"")) {
@@ -55,7 +53,7 @@ public class InternalApi {
      */
     public <T> T post(String service, String path, Object question, Class<T> answer) {
         return http.post().uri(urls.of(service) + path)
-                .header("Authorization", "Bearer " + tokens.serviceToken(caller))
+                .header("Authorization", "Bearer " + tokens.token())
                 .body(question).retrieve().body(answer);
     }
 }

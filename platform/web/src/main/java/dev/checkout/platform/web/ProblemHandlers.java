@@ -36,6 +36,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -59,13 +60,12 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         // Every 503 says when to come back, as the contract wants.
         Duration retryAfter = exception.retryAfter()
                 .orElse(exception.status() == HttpStatus.SERVICE_UNAVAILABLE ? Duration.ofSeconds(5) : null);
-        if (retryAfter == null) {
-            return Problems.response(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(exception.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfter != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         }
-        return ResponseEntity.status(exception.status())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        exception.headers().forEach((name, value) -> answer.header(name, value));
+        return answer.body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -134,6 +134,18 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
             // A request record refused its own values in its constructor.
             return asObject(Problems.validation("The request body is not valid",
                     List.of(new Problems.FieldError(jsonPath(instantiation), instantiation.getCause().getMessage()))));
+        }
+        if (cause instanceof EdgeValues.RefusedValueException refused) {
+            String field = jsonPath(refused);
+            return asObject(Problems.validation("The request body is not valid",
+                    List.of(new Problems.FieldError(field.isEmpty() ? "body" : field, refused.getOriginalMessage()))));
+        }
+        if (cause instanceof StreamConstraintsException constraint) {
+            if (String.valueOf(constraint.getOriginalMessage()).contains("Document length")) {
+                return asObject(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The request body is too large"));
+            }
+            return asObject(Problems.validation("The request body is not valid",
+                    List.of(new Problems.FieldError("body", "holds a value longer or deeper than any field takes"))));
         }
         if (cause instanceof MismatchedInputException mismatch) {
             String field = jsonPath(mismatch);

@@ -1,35 +1,36 @@
 package dev.checkout.platform.web;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How tokens are signed and how long they live ({@code checkout.security.*}). Every service verifies tokens with the
- * same secret; only identity issues them.
+ * How tokens are signed, checked and how long they live ({@code checkout.security.*}). Identity signs with an EC
+ * private key (ES256) that no other service holds; every service checks tokens with its public key, published at
+ * {@code /.well-known/jwks.json}. No key is written in any source file.
  *
- * @param jwtSecret HMAC-SHA256 key, at least 32 bytes; the default is for development only and production refuses it
- * @param tokenTtl  how long an access token is valid
- * @param issuer    the {@code iss} claim tokens carry and must carry; a URL, as RFC 7519 suggests and as Spring Security
- *                  reads it (anything else it first tries, and fails, to read as a URL on every request)
+ * @param signingKey        identity's private key as a JWK (JSON); production sets this or {@code signingKeyFile}
+ * @param signingKeyFile    a file holding that JWK; created with a new random key when absent (outside production).
+ *                          {@code ./checkout run} points it into the data directory, so each data directory has its own
+ *                          key and tokens survive a restart. Neither set: a random key for this process's life.
+ * @param serviceCredential what a service in another process than identity shows identity to get its SERVICE tokens
+ * @param tokenTtl          how long an access token is valid
+ * @param accountCheck      how long a user's account status is trusted before it is asked again: a suspension takes
+ *                          effect within this time on every service
+ * @param issuer            the {@code iss} claim tokens carry and must carry; a URL, as RFC 7519 suggests
  */
 @ConfigurationProperties("checkout.security")
 public record SecurityProperties(
-        @DefaultValue(DEVELOPMENT_SECRET) String jwtSecret,
+        String signingKey,
+        Path signingKeyFile,
+        String serviceCredential,
         @DefaultValue("PT1H") Duration tokenTtl,
+        @DefaultValue("PT30S") Duration accountCheck,
         @DefaultValue("https://checkout.local/identity") String issuer) {
 
-    public static final String DEVELOPMENT_SECRET = "development-only-secret-change-me-in-production-0000";
-
-    public SecurityProperties {
-        if (jwtSecret == null || jwtSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalArgumentException("checkout.security.jwt-secret must be at least 32 bytes long");
-        }
-    }
-
-    public boolean usesDevelopmentSecret() {
-        return DEVELOPMENT_SECRET.equals(jwtSecret);
+    public boolean hasConfiguredKey() {
+        return signingKey != null && !signingKey.isBlank() || signingKeyFile != null;
     }
 }

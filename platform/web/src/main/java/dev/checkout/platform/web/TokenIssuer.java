@@ -4,21 +4,38 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/** Signs access tokens: subject = user id, {@code roles} = the user's roles. Identity is its only user. */
+/**
+ * Signs access tokens with the identity service's private key: user tokens (subject = user id, {@code roles}) and the
+ * SERVICE tokens one service shows another's internal API. Only a process running identity has one (tests of a single
+ * service make their own, see the test support), and only it publishes the public half.
+ */
 public class TokenIssuer {
 
+    /** The claim that tells a service token from a user token: user endpoints refuse service tokens. */
+    public static final String TOKEN_USE = "token_use";
+
+    private final ECKey key;
     private final JwtEncoder encoder;
     private final SecurityProperties properties;
     private final Clock clock;
 
-    TokenIssuer(JwtEncoder encoder, SecurityProperties properties, Clock clock) {
-        this.encoder = encoder;
+    public TokenIssuer(ECKey key, SecurityProperties properties, Clock clock) {
+        if (!key.isPrivate()) {
+            throw new IllegalArgumentException("signing needs the private key");
+        }
+        this.key = key;
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(key)));
         this.properties = properties;
         this.clock = clock;
     }
@@ -32,16 +49,13 @@ public class TokenIssuer {
                 .expiresAt(now.plus(properties.tokenTtl()))
                 .claim("email", email)
                 .claim("roles", roles)
+                .claim(TOKEN_USE, "user")
                 .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
-        return new IssuedToken(token, properties.tokenTtl().toSeconds());
+        return new IssuedToken(sign(claims), properties.tokenTtl().toSeconds());
     }
 
-    /**
-     * A short-lived token with the SERVICE role, for one service calling another's {@code /api/v1/internal/**} API.
-     * Every service holds the signing secret, so no token service is needed.
-     */
-    public String serviceToken(String serviceName) {
+    /** A short-lived token with only the SERVICE role, for {@code /api/v1/internal/**}; every other endpoint refuses it. */
+    public IssuedToken serviceToken(String serviceName) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
@@ -49,8 +63,19 @@ public class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(300))
                 .claim("roles", List.of("SERVICE"))
+                .claim(TOKEN_USE, "service")
                 .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        return new IssuedToken(sign(claims), 300);
+    }
+
+    /** The public half, as {@code /.well-known/jwks.json} shows it. */
+    public JWKSet publicKeys() {
+        return new JWKSet(key.toPublicJWK());
+    }
+
+    private String sign(JwtClaimsSet claims) {
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).keyId(key.getKeyID()).build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
     public record IssuedToken(String value, long expiresInSeconds) {

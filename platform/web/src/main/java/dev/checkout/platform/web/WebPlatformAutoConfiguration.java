@@ -1,22 +1,27 @@
 package dev.checkout.platform.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
@@ -25,20 +30,23 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -56,7 +64,7 @@ import tools.jackson.databind.type.LogicalType;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
-@Import({ProblemHandlers.class, ProblemErrorController.class, HealthController.class, ProductionSecretsGuard.class})
+@Import({ProblemHandlers.class, ProblemErrorController.class, HealthController.class})
 public class WebPlatformAutoConfiguration {
 
     /**
@@ -71,6 +79,7 @@ public class WebPlatformAutoConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(EdgeValues.module())
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -88,6 +97,33 @@ public class WebPlatformAutoConfiguration {
                 .withCoercionConfig(LogicalType.Boolean, config -> config
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    /**
+     * What the parser reads at all, before any field sees it: a request body is at most 1 MiB (the size filter turns
+     * a longer declared length into a 413 before reading), no string longer than 100,000 characters (Jackson's default
+     * is 100 million), no number longer than 100 digits, nesting at most 64 deep. Each field's own bounds are its
+     * validation annotations; {@link EdgeValues} bounds every number's magnitude.
+     */
+    @Bean
+    JsonFactoryBuilderCustomizer boundedJson(@Value("${checkout.web.max-request-size:1MB}") DataSize maxRequestSize) {
+        return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
+                .maxDocumentLength(maxRequestSize.toBytes())
+                .maxStringLength(100_000)
+                .maxNumberLength(100)
+                .maxNameLength(1_000)
+                .maxNestingDepth(64)
+                .maxTokenCount(200_000)
+                .build());
+    }
+
+    @Bean
+    FilterRegistrationBean<HostileRequestFilter> hostileRequestFilter(@Value("${checkout.web.max-request-size:1MB}") DataSize maxRequestSize,
+                                                                      ObjectProvider<ProblemWriter> problems) {
+        var registration = new FilterRegistrationBean<>(new HostileRequestFilter(maxRequestSize.toBytes(), problems));
+        // Right after the correlation id, before security and before anything reads the body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     @Bean
@@ -116,6 +152,32 @@ public class WebPlatformAutoConfiguration {
         return new InternalConnector(port, maxThreads);
     }
 
+    /** Requests Tomcat refuses before any servlet runs get a problem too (see {@link ProblemErrorReportValve}). */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return new ProblemErrorReports();
+    }
+
+    /** After Spring Boot's own error valve is added, so this one, nearer the application, answers first. */
+    static final class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+                context.getParent().getPipeline().addValve(new ProblemErrorReportValve());
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
     @Bean
     ServiceUrls serviceUrls(org.springframework.core.env.Environment environment,
             ObjectProvider<InternalConnector> internalConnector) {
@@ -125,38 +187,98 @@ public class WebPlatformAutoConfiguration {
         });
     }
 
+    /**
+     * Tokens are checked against identity's public key (ES256 only), then their issuer and times, then (user tokens) the
+     * account's status. Identity's private key is in identity's configuration, never here.
+     */
     @Bean
-    SecretKey jwtKey(SecurityProperties properties) {
-        return new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    JwtDecoder jwtDecoder(ObjectProvider<TokenIssuer> localIssuer, ServiceUrls urls, SecurityProperties properties,
+                          ObjectProvider<AccountStatuses> statuses, Clock clock) {
+        var validator = new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                new JwtIssuerValidator(properties.issuer()),
+                new AccountStatusValidator(statuses::getObject, properties.accountCheck(), clock));
+        return new IdentityKeysDecoder(localIssuer, urls, validator);
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtKey, SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-                new JwtIssuerValidator(properties.issuer())));
-        return decoder;
+    ServiceTokens serviceTokens(ObjectProvider<TokenIssuer> localIssuer, RestClient.Builder builder, ServiceUrls urls,
+                                SecurityProperties properties, @Value("${spring.application.name:checkout}") String caller, Clock clock) {
+        return new ServiceTokens(localIssuer, builder, urls, properties, caller, clock);
     }
 
     @Bean
-    JwtEncoder jwtEncoder(SecretKey jwtKey) {
-        return new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey));
+    InternalApi internalApi(RestClient.Builder builder, ServiceUrls urls, ServiceTokens tokens) {
+        return new InternalApi(builder, urls, tokens);
     }
 
+    /** Where identity does not run in this process, its internal API says whether an account is active. */
     @Bean
-    TokenIssuer tokenIssuer(JwtEncoder jwtEncoder, SecurityProperties properties, Clock clock) {
-        return new TokenIssuer(jwtEncoder, properties, clock);
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(AccountStatuses.class)
+    AccountStatuses remoteAccountStatuses(InternalApi internal) {
+        return userId -> internal.get("identity", AccountStatuses.PATH, "not_found", tools.jackson.databind.JsonNode.class, userId)
+                .map(answer -> "ACTIVE".equals(answer.path("status").asString()))
+                .orElse(false);
     }
 
-    @Bean
-    InternalApi internalApi(RestClient.Builder builder, ServiceUrls urls, TokenIssuer tokens,
-                            @Value("${spring.application.name:checkout}") String caller) {
-        return new InternalApi(builder, urls, tokens, caller);
+    /**
+     * Rate limits ({@link RateLimited}), on unless {@code checkout.rate-limits.enabled=false} (benchmarks and chaos runs
+     * turn them off). Every operation an endpoint names must have a valid limit, or the process does not start.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "checkout.rate-limits.enabled", matchIfMissing = true)
+    static class RateLimiting {
+
+        @Bean
+        RateLimits rateLimits(org.springframework.core.env.Environment environment, ObjectProvider<LettuceConnectionFactory> redis) {
+            return new RateLimits(environment, () -> (io.lettuce.core.RedisClient) redis.getObject().getNativeClient());
+        }
+
+        @Bean
+        RateLimitEnforcement rateLimitEnforcement(RateLimits limits) {
+            return new RateLimitEnforcement(limits);
+        }
+
+        @Bean
+        WebMvcConfigurer rateLimitInterceptor(RateLimitEnforcement enforcement) {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(enforcement);
+                }
+            };
+        }
+
+        @Bean
+        SmartInitializingSingleton everyRateLimitIsConfigured(ListableBeanFactory beans, RateLimits limits) {
+            return () -> beans.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
+                    mapping.getHandlerMethods().values().forEach(method ->
+                            RateLimitEnforcement.limitsOf(method.getMethod()).forEach(limit -> limits.limitOf(limit.operation()))));
+        }
     }
 
     @Bean
     ProblemWriter problemWriter(JsonMapper jsonMapper) {
         return new ProblemWriter(jsonMapper);
+    }
+
+    /**
+     * A SERVICE token is for {@code /api/v1/internal/**} only: anywhere else it is refused (403), so a service that is
+     * broken into cannot act as a user or an admin with the tokens it holds.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> notService(AuthorizationManager<RequestAuthorizationContext> rule) {
+        return (authentication, context) -> {
+            boolean service = authentication.get() != null && authentication.get().getAuthorities().stream()
+                    .anyMatch(authority -> "ROLE_SERVICE".equals(authority.getAuthority()));
+            return service ? new AuthorizationDecision(false) : rule.authorize(authentication, context);
+        };
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> hasRole(String role) {
+        return AuthorityAuthorizationManager.hasRole(role);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> permitAll() {
+        return (authentication, context) -> new AuthorizationDecision(true);
     }
 
     @Bean
@@ -176,15 +298,17 @@ public class WebPlatformAutoConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/health", "/error", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/auth/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/categories/**", "/api/v1/search/**").permitAll()
-                        .requestMatchers("/api/v1/carts/**").permitAll()
-                        .requestMatchers("/api/v1/pricing/quotes").permitAll()
-                        .requestMatchers("/api/v1/admin/**", "/api/v1/analytics/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**").access(notService(hasRole("ADMIN")))
+                        // Services in other processes get their SERVICE tokens here, with the service credential.
+                        .requestMatchers(HttpMethod.POST, ServiceTokens.PATH).permitAll()
                         .requestMatchers("/api/v1/internal/**").hasRole("SERVICE")
-                        .requestMatchers("/api/v1/seller/**").hasRole("SELLER")
-                        .requestMatchers("/api/v1/**").authenticated()
+                        .requestMatchers("/api/v1/auth/**").access(notService(permitAll()))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/categories/**", "/api/v1/search/**").access(notService(permitAll()))
+                        .requestMatchers("/api/v1/carts/**").access(notService(permitAll()))
+                        .requestMatchers("/api/v1/pricing/quotes").access(notService(permitAll()))
+                        .requestMatchers("/api/v1/admin/**", "/api/v1/analytics/**").access(notService(hasRole("ADMIN")))
+                        .requestMatchers("/api/v1/seller/**").access(notService(hasRole("SELLER")))
+                        .requestMatchers("/api/v1/**").access(notService(AuthenticatedAuthorizationManager.authenticated()))
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))

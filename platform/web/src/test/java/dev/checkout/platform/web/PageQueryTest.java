@@ -20,6 +20,14 @@ class PageQueryTest {
     }
 
     @Test
+    void aPageWhoseOffsetWouldOverflowIsABadRequestNotANegativeOffset() {
+        assertThatThrownBy(() -> PageQuery.of(21474838, 100))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+        assertThatThrownBy(() -> PageQuery.of(Integer.MAX_VALUE, 2)).isInstanceOf(ApiException.class);
+        assertThat(PageQuery.of(21474837, 100).offset()).isEqualTo(2147483600);
+    }
+
+    @Test
     void paginationCountsPartialPages() {
         assertThat(Pagination.of(new PageQuery(1, 20), 41).totalPages()).isEqualTo(3);
         assertThat(Pagination.of(new PageQuery(1, 20), 0).totalPages()).isZero();

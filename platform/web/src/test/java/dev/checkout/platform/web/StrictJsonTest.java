@@ -68,4 +68,30 @@ class StrictJsonTest {
     void moneyIsWrittenAsAPlainNumber() {
         assertThat(json.writeValueAsString(new Line("p", 1, new BigDecimal("1E+3"), null))).contains("\"price\":1000");
     }
+
+    record Product(String name, java.util.Map<String, Object> attributes, tools.jackson.databind.JsonNode extra) {
+    }
+
+    @Test
+    void aNulCharacterIsRefusedInAnyStringTypedOrFreeForm() {
+        assertThatThrownBy(() -> json.readValue("{\"items\": [{\"product_id\": \"prod\\u0000\"}]}", Request.class))
+                .isInstanceOfSatisfying(EdgeValues.RefusedValueException.class,
+                        refused -> assertThat(refused.getOriginalMessage()).contains("NUL"));
+        assertThatThrownBy(() -> json.readValue("{\"attributes\": {\"color\": [\"re\\u0000d\"]}}", Product.class))
+                .isInstanceOf(EdgeValues.RefusedValueException.class);
+        assertThatThrownBy(() -> json.readValue("{\"extra\": {\"a\\u0000\": 1}}", Product.class))
+                .isInstanceOf(EdgeValues.RefusedValueException.class);
+    }
+
+    @Test
+    void aNumberWithAHugeExponentIsRefusedWhereverItStands() {
+        assertThatThrownBy(() -> json.readValue("{\"items\": [{\"price\": 5e500000000}]}", Request.class))
+                .isInstanceOf(EdgeValues.RefusedValueException.class);
+        assertThatThrownBy(() -> json.readValue("{\"attributes\": {\"weight\": 1e999999}}", Product.class))
+                .isInstanceOf(EdgeValues.RefusedValueException.class);
+        assertThatThrownBy(() -> json.readValue("{\"items\": [{\"price\": 1e-30}]}", Request.class))
+                .isInstanceOf(EdgeValues.RefusedValueException.class);
+        assertThat(json.readValue("{\"items\": [{\"price\": 123456789012.99}]}", Request.class).items().getFirst().price())
+                .isEqualByComparingTo("123456789012.99");
+    }
 }

@@ -1,0 +1,96 @@
+package dev.checkout.platform.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.ParseException;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+
+/** Where identity's private key comes from: configuration, a key file (made on first use), or a fresh random key. */
+public final class SigningKeys {
+
+    private SigningKeys() {
+    }
+
+    /**
+     * The configured key, or the key file's (created when absent unless {@code production}), or a random key.
+     *
+     * @throws IllegalStateException in production without a configured key
+     */
+    public static ECKey load(SecurityProperties properties, boolean production) {
+        if (properties.signingKey() != null && !properties.signingKey().isBlank()) {
+            return parse(properties.signingKey(), "checkout.security.signing-key");
+        }
+        Path file = properties.signingKeyFile();
+        if (file != null) {
+            if (Files.exists(file)) {
+                try {
+                    return parse(Files.readString(file), file.toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            if (production) {
+                throw new IllegalStateException("refusing to start in production without a signing key: " + file + " does not exist");
+            }
+            return createIn(file);
+        }
+        if (production) {
+            throw new IllegalStateException("refusing to start in production without a signing key: set CHECKOUT_SECURITY_SIGNING_KEY "
+                    + "(an EC P-256 private JWK) or CHECKOUT_SECURITY_SIGNING_KEY_FILE");
+        }
+        return generate();
+    }
+
+    public static ECKey generate() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ECKey createIn(Path file) {
+        ECKey key = generate();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path written = Files.createTempFile(file.toAbsolutePath().getParent(), ".signing-key", ".tmp");
+            try {
+                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the directory's own protection has to do
+            }
+            Files.writeString(written, key.toJSONString());
+            try {
+                // Two processes on one data directory may both create one: the first to land wins, the other reads it.
+                Files.move(written, file);
+            } catch (java.nio.file.FileAlreadyExistsException lost) {
+                Files.delete(written);
+                return parse(Files.readString(file), file.toString());
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ECKey parse(String json, String where) {
+        try {
+            ECKey key = ECKey.parse(json.trim());
+            if (!key.isPrivate() || !Curve.P_256.equals(key.getCurve())) {
+                throw new IllegalStateException(where + " must hold an EC P-256 private key (a JWK with \"d\")");
+            }
+            return key.getKeyID() != null ? key : new ECKey.Builder(key).keyIDFromThumbprint().build();
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException(where + " is not a JWK: " + e.getMessage(), e);
+        }
+    }
+}

@@ -64,6 +64,7 @@ final class Invariants {
             new Consumer("inventory", "inventory-commands", List.of("inventory-commands"),
                     Set.of("ReserveStock", "ConfirmStock", "ReleaseStock", "RestockOrder")),
             new Consumer("payment", "payment-commands", List.of("payment-commands"), Set.of("ChargePayment", "RefundPayment")),
+            new Consumer("payment", "order-events", List.of("order-events"), Set.of("OrderFailed", "OrderCancelled")),
             new Consumer("orders", "saga-replies", List.of("inventory-replies", "payment-events"), SAGA_REPLIES),
             new Consumer("orders", "checkout-reservations", List.of("inventory-replies"), Set.of("StockReserved", "StockReservationFailed")),
             new Consumer("orders", "price-copy", List.of("catalog-events"), Set.of("ProductChanged")),

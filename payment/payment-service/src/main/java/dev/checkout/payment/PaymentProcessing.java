@@ -75,6 +75,12 @@ class PaymentProcessing {
      */
     void requestCharge(ChargePayment command, InboundMessage cause) {
         Optional<Payment> existing = payments.lockByOrder(command.orderId());
+        if (existing.isEmpty() && payments.isClosed(command.orderId())) {
+            // The saga gave up on the order before this command was handled (a replayed dead letter, a slow partition).
+            reply(cause, command.orderId(), new PaymentFailed(command.orderId(), null, "order_closed",
+                    "the order ended before it was charged; nothing was charged"));
+            return;
+        }
         if (existing.isEmpty()) {
             Payment payment = Payment.initiate(Ids.newId("pay"), command.orderId(), command.userId(), Money.of(command.amount()),
                     command.currency(), command.paymentMethod().type(), command.paymentMethod().cardToken(),
@@ -166,6 +172,9 @@ class PaymentProcessing {
      */
     void requestRefund(RefundPayment command, InboundMessage cause) {
         Payment payment = payments.lockByOrder(command.orderId()).orElse(null);
+        if (payment == null) {
+            payments.close(command.orderId(), "refund_before_charge"); // a charge command still on its way is refused
+        }
         if (payment == null || payment.status() == Payment.Status.FAILED) {
             reply(cause, command.orderId(), new PaymentRefunded(command.orderId(), payment == null ? null : payment.paymentId(),
                     null, Money.zero(), Money.zero(), payment == null ? null : payment.currency()));

@@ -35,6 +35,17 @@ class Payments {
                 .update() == 1;
     }
 
+    /** Notes that the order's saga gave up on it (or asked for its refund before any charge): no charge may follow. */
+    void close(String orderId, String reason) {
+        jdbc.sql("insert into payment.closed_orders (order_id, reason) values (:order, :reason) on conflict do nothing")
+                .param("order", orderId).param("reason", reason).update();
+    }
+
+    boolean isClosed(String orderId) {
+        return jdbc.sql("select exists (select 1 from payment.closed_orders where order_id = :order)")
+                .param("order", orderId).query(Boolean.class).single();
+    }
+
     Optional<Payment> lockByOrder(String orderId) {
         return jdbc.sql("select * from payment.payments where order_id = :order for update").param("order", orderId)
                 .query(Payments::map).optional();

@@ -35,6 +35,34 @@ class ChargingIT extends PaymentIntegrationTest {
     }
 
     @Test
+    void aChargeForAnOrderThatAlreadyFailedIsRefusedAndNeverReachesTheGateway() {
+        String orderId = PaymentTraffic.newOrderId();
+        traffic.orderFailed(orderId);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from payment.closed_orders where order_id = ?").param(orderId).query(Long.class).single() == 1);
+        long before = SIMULATOR.requests().charges();
+
+        traffic.charge(orderId, "25.00", "tok_visa"); // late, or replayed from the dead letters
+
+        assertThat(traffic.awaitEvent(orderId, "PaymentFailed").text("reason")).isEqualTo("order_closed");
+        assertThat(SIMULATOR.requests().charges()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from payment.payments where order_id = ?").param(orderId).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRefundAskedForBeforeAnyChargeRefusesTheChargeThatArrivesAfterIt() {
+        String orderId = PaymentTraffic.newOrderId();
+        traffic.refund(orderId, null, "order_failed");
+        traffic.awaitEvent(orderId, "PaymentRefunded");
+        long before = SIMULATOR.requests().charges();
+
+        traffic.charge(orderId, "25.00", "tok_visa");
+
+        assertThat(traffic.awaitEvent(orderId, "PaymentFailed").text("reason")).isEqualTo("order_closed");
+        assertThat(SIMULATOR.requests().charges()).isEqualTo(before);
+    }
+
+    @Test
     void declinesAreFailuresWithTheirReasonAndTakeNothing() {
         String declined = PaymentTraffic.newOrderId();
         String broke = PaymentTraffic.newOrderId();

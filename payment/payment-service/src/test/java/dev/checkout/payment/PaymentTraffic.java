@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.checkout.order.api.OrderFailed;
+import dev.checkout.order.api.OrderTopics;
 import dev.checkout.payment.api.ChargePayment;
 import dev.checkout.payment.api.PaymentMethod;
 import dev.checkout.payment.api.PaymentTopics;
@@ -56,7 +58,16 @@ final class PaymentTraffic implements AutoCloseable {
         send(orderId, new RefundPayment(orderId, amount == null ? null : new BigDecimal(amount), reason));
     }
 
+    /** The order service's word that the order failed, on the order events. */
+    void orderFailed(String orderId) {
+        send(OrderTopics.EVENTS, orderId, new OrderFailed(orderId, "user_test", null, "payment_unavailable", Instant.now()));
+    }
+
     private void send(String orderId, Object command) {
+        send(PaymentTopics.COMMANDS, orderId, command);
+    }
+
+    private void send(String topic, String orderId, Object command) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("event_id", Ids.newId("evt"));
         envelope.put("event_type", MessageTypes.of(command.getClass()));
@@ -67,7 +78,7 @@ final class PaymentTraffic implements AutoCloseable {
         envelope.put("schema_version", 1);
         envelope.put("payload", command);
         try {
-            producer.send(new ProducerRecord<>(PaymentTopics.COMMANDS, orderId, JSON.writeValueAsString(envelope))).get();
+            producer.send(new ProducerRecord<>(topic, orderId, JSON.writeValueAsString(envelope))).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send " + command.getClass().getSimpleName(), e);
         }

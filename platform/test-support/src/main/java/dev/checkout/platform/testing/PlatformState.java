@@ -15,12 +15,13 @@ import dev.checkout.platform.infra.ServerAddresses;
 /**
  * What "nothing changed" means for a refused request: the row count of every table the services own, and the number
  * of charges and refunds in the gateway's ledger. Bookkeeping tables (outbox, processed messages, locks, migrations,
- * dead letters) are left out: they follow work that was accepted before.
+ * dead letters, stock-change notes) and copies fed by events (the order service's price copy) are left out: they follow
+ * work that was accepted before.
  */
 public final class PlatformState implements AutoCloseable {
 
     private static final List<String> BOOKKEEPING = List.of("outbox", "processed_messages", "shedlock", "flyway_schema_history",
-            "dead_letters", "relay_state");
+            "dead_letters", "relay_state", "stock_changes", "product_prices");
 
     private final Connection connection;
     private final String countAll;

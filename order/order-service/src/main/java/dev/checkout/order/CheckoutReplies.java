@@ -19,18 +19,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Inventory's answers about checkouts' own reservations (owner = checkout id). A separate consumer group from the
- * saga's, so both see every reply. A refused reservation fails the checkout and frees its cart.
+ * saga's, so both see every reply. A refused reservation fails the checkout and frees its cart. Either answer wakes
+ * the request waiting to answer {@code POST /checkouts} ({@link CheckoutSettlements}).
  */
 @Component
 class CheckoutReplies {
 
     private final OrderMessaging messaging;
     private final Checkouts checkouts;
+    private final CheckoutSettlements settlements;
     private final java.time.Clock clock;
 
-    CheckoutReplies(OrderMessaging messaging, Checkouts checkouts, java.time.Clock clock) {
+    CheckoutReplies(OrderMessaging messaging, Checkouts checkouts, CheckoutSettlements settlements, java.time.Clock clock) {
         this.messaging = messaging;
         this.checkouts = checkouts;
+        this.settlements = settlements;
         this.clock = clock;
     }
 
@@ -51,6 +54,7 @@ class CheckoutReplies {
         checkouts.lock(reserved.ownerId()).ifPresent(checkout -> {
             checkout.stockReserved();
             checkouts.update(checkout);
+            settlements.announce(checkout.checkoutId());
         });
     }
 
@@ -61,6 +65,7 @@ class CheckoutReplies {
         checkouts.lock(refused.ownerId()).filter(c -> c.status() == Checkout.Status.RESERVING).ifPresent(checkout -> {
             checkout.stockRefused(shortItems(refused));
             checkouts.update(checkout);
+            settlements.announce(checkout.checkoutId());
             messaging.publish(OutgoingMessage.of(OrderTopics.EVENTS, checkout.checkoutId(),
                     new CheckoutExpired(checkout.checkoutId(), checkout.userId(), checkout.cartId(), clock.instant())).causedBy(message));
         });

@@ -1,5 +1,6 @@
 package dev.checkout.inventory;
 
+import dev.checkout.platform.core.DomainModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * a confirmed one can be RESTOCKED when the order is cancelled. Each change is recorded as a {@link ReservationEvent}
  * for the caller to apply to stock and announce. Repeating a command that already took effect changes nothing.
  */
+@DomainModel
 final class Reservation {
 
     enum Status { PENDING, CONFIRMED, RELEASED, EXPIRED, REJECTED, RESTOCKED }

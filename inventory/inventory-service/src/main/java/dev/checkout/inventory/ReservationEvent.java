@@ -1,9 +1,11 @@
 package dev.checkout.inventory;
 
+import dev.checkout.platform.core.DomainModel;
 import java.time.Instant;
 import java.util.List;
 
 /** What happened to a reservation: domain events, applied to stock and mapped to messages by the use case. */
+@DomainModel
 sealed interface ReservationEvent {
 
     String reservationId();

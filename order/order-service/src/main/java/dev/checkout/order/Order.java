@@ -1,5 +1,6 @@
 package dev.checkout.order;
 
+import dev.checkout.platform.core.DomainModel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * its status transitions ({@link OrderStatus}) and records each change as an {@link OrderEvent}; its totals are fixed
  * when it is placed. The checkout saga drives it from PENDING to CONFIRMED or FAILED.
  */
+@DomainModel
 final class Order {
 
     /** One line: a product (and variant) at the unit price it was ordered at. */

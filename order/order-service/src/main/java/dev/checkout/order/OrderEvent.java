@@ -1,8 +1,10 @@
 package dev.checkout.order;
 
+import dev.checkout.platform.core.DomainModel;
 import java.time.Instant;
 
 /** What happened to an order: domain events, mapped to {@code order-events} messages at the edge. */
+@DomainModel
 sealed interface OrderEvent {
 
     Order order();

@@ -1,10 +1,12 @@
 package dev.checkout.order;
 
+import dev.checkout.platform.core.DomainModel;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 /** An order's status and the transitions the business allows (seed 002, 7.3); anything else is refused. */
+@DomainModel
 enum OrderStatus {
     PENDING, CONFIRMED, PROCESSING, SHIPPED, DELIVERED, CANCELLED, FAILED, RETURNED, REFUNDED;
 

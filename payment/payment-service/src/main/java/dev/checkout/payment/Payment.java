@@ -1,5 +1,6 @@
 package dev.checkout.payment;
 
+import dev.checkout.platform.core.DomainModel;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * Attempts are spaced: one in flight owns the payment until {@code nextAttemptAt}, which leaves room for the longest
  * call; when it reports an unresolved outcome, the next attempt is due after a back-off.
  */
+@DomainModel
 final class Payment {
 
     enum Status { INITIATED, PENDING, AUTHORIZED, CAPTURED, FAILED, REFUNDED, PARTIALLY_REFUNDED }

@@ -1,10 +1,11 @@
 package dev.checkout.inventory;
 
-import dev.checkout.platform.core.DomainModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import dev.checkout.platform.core.DomainModel;
 
 /**
  * Stock held for one owner (a checkout, then its order). Guards its life cycle: PENDING until it is confirmed

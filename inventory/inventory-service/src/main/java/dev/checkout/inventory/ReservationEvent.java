@@ -1,8 +1,9 @@
 package dev.checkout.inventory;
 
-import dev.checkout.platform.core.DomainModel;
 import java.time.Instant;
 import java.util.List;
+
+import dev.checkout.platform.core.DomainModel;
 
 /** What happened to a reservation: domain events, applied to stock and mapped to messages by the use case. */
 @DomainModel

@@ -1,11 +1,12 @@
 package dev.checkout.order;
 
-import dev.checkout.platform.core.DomainModel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import dev.checkout.platform.core.DomainModel;
 
 /**
  * A customer's order: what was bought at which prices, where it goes, how it is paid, and where it stands. It guards

@@ -1,7 +1,8 @@
 package dev.checkout.order;
 
-import dev.checkout.platform.core.DomainModel;
 import java.time.Instant;
+
+import dev.checkout.platform.core.DomainModel;
 
 /** What happened to an order: domain events, mapped to {@code order-events} messages at the edge. */
 @DomainModel

@@ -1,12 +1,14 @@
 package dev.checkout.payment;
 
-import dev.checkout.platform.core.DomainModel;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import dev.checkout.platform.core.Backoff;
+import dev.checkout.platform.core.DomainModel;
 
 /**
  * The one payment of an order. It starts INITIATED; a gateway answer makes it CAPTURED or FAILED; an answer that

@@ -12,6 +12,7 @@ import dev.checkout.payment.api.PaymentRefunded;
 import dev.checkout.payment.api.PaymentTopics;
 import dev.checkout.payment.api.RefundFailed;
 import dev.checkout.payment.api.RefundPayment;
+import dev.checkout.platform.core.Backoff;
 import dev.checkout.platform.core.CrashPoints;
 import dev.checkout.platform.core.GroupCommit;
 import dev.checkout.platform.core.Ids;

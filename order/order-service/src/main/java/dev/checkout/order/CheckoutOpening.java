@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.checkout.inventory.api.InventoryTopics;
@@ -99,7 +98,7 @@ class CheckoutOpening {
         }
         try {
             PricingQuotes.Quote quote = pricing.quote(held.lines(), held.currency(), address, couponCode);
-            List<Map<String, Object>> warnings = new java.util.ArrayList<>(held.warnings());
+            List<Checkout.Warning> warnings = new java.util.ArrayList<>(held.warnings());
             warnings.addAll(quote.warnings());
             Checkout checkout = Checkout.open(checkoutId, userId, cartId, held.lines(), quote.totals(), address, held.priceChanges(),
                     warnings, clock.instant(), properties.reservationTtl());

@@ -1,8 +1,6 @@
 package dev.checkout.order;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.checkout.inventory.api.InventoryTopics;
 import dev.checkout.inventory.api.StockReservationFailed;
@@ -71,14 +69,8 @@ class CheckoutReplies {
         });
     }
 
-    private static List<Map<String, Object>> shortItems(StockReservationFailed refused) {
-        return refused.failedItems().stream().map(line -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("product_id", line.productId());
-            item.put("variant_id", line.variantId());
-            item.put("requested", line.requested());
-            item.put("available", line.available());
-            return item;
-        }).toList();
+    private static List<Checkout.ShortItem> shortItems(StockReservationFailed refused) {
+        return refused.failedItems().stream()
+                .map(line -> new Checkout.ShortItem(line.productId(), line.variantId(), line.requested(), line.available())).toList();
     }
 }

@@ -48,11 +48,22 @@ class PublicApi {
         return call(service, "POST", path, body, token, variables);
     }
 
+    /** A POST with an Idempotency-Key, for the calls that take one (paying). */
+    Answer postWithKey(String service, String path, Object body, String token, String idempotencyKey, Object... variables) {
+        return send(service, "POST", path, body, token, idempotencyKey, variables);
+    }
+
     private Answer call(String service, String method, String path, Object body, String token, Object... variables) {
+        return send(service, method, path, body, token, null, variables);
+    }
+
+    private Answer send(String service, String method, String path, Object body, String token, String idempotencyKey,
+                        Object[] variables) {
         try {
             RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method))
                     .uri(urls.of(service) + path, variables);
             Optional.ofNullable(token).ifPresent(t -> request.header("Authorization", "Bearer " + t));
+            Optional.ofNullable(idempotencyKey).ifPresent(key -> request.header("Idempotency-Key", key));
             if (body != null) {
                 request.body(body);
             }

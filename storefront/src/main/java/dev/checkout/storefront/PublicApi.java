@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +59,12 @@ class PublicApi {
         return send(service, method, path, body, token, null, variables);
     }
 
+    /** The address of the visitor whose page this is: the API's per-IP limits count visitors, not this process. */
+    private static Optional<String> visitorAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? Optional.ofNullable(attributes.getRequest().getRemoteAddr()) : Optional.empty();
+    }
+
     private Answer send(String service, String method, String path, Object body, String token, String idempotencyKey,
                         Object[] variables) {
         try {
@@ -64,6 +72,7 @@ class PublicApi {
                     .uri(urls.of(service) + path, variables);
             Optional.ofNullable(token).ifPresent(t -> request.header("Authorization", "Bearer " + t));
             Optional.ofNullable(idempotencyKey).ifPresent(key -> request.header("Idempotency-Key", key));
+            visitorAddress().ifPresent(address -> request.header("X-Forwarded-For", address));
             if (body != null) {
                 request.body(body);
             }

@@ -23,9 +23,9 @@ class Stock {
 
     private final JdbcClient jdbc;
 
-    /** The columns {@link #row} reads. */
+    /** The columns {@link #row} reads (a space after them: the text blocks they join start a line at its first word). */
     private static final String ROW_COLUMNS =
-            "stock_id, product_id, variant_id, warehouse_id, quantity_total, quantity_reserved, quantity_available, low_stock_threshold";
+            "stock_id, product_id, variant_id, warehouse_id, quantity_total, quantity_reserved, quantity_available, low_stock_threshold ";
 
     /** The warehouse a line is taken from first: the highest priority one with units of the product (and variant). */
     private static final String PREFERRED_WAREHOUSE = """
@@ -124,7 +124,7 @@ class Stock {
                             update inventory.stock set quantity_reserved = quantity_reserved + :q, version = version + 1, updated_at = now()
                             where stock_id = (select stock_id from preferred) and quantity_total - quantity_reserved >= :q
                               and exists (select 1 from recorded)
-                            returning """ + ROW_COLUMNS + """
+                            returning\s""" + ROW_COLUMNS + """
                         ),
                         line as (
                             insert into inventory.reservation_lines (reservation_id, stock_id, product_id, variant_id, warehouse_id, quantity)
@@ -168,7 +168,7 @@ class Stock {
                         taken as (
                             update inventory.stock set quantity_reserved = quantity_reserved + :q, version = version + 1, updated_at = now()
                             where stock_id = (select stock_id from preferred) and quantity_total - quantity_reserved >= :q
-                            returning """ + ROW_COLUMNS + """
+                            returning\s""" + ROW_COLUMNS + """
                         ),
                         recorded as (
                             insert into inventory.reservation_lines (reservation_id, stock_id, product_id, variant_id, warehouse_id, quantity)
@@ -275,7 +275,7 @@ class Stock {
     /** The stock row of one place, locked for the transaction; empty when the place has no row yet. */
     Optional<Row> lockPlace(String productId, String variantId, String warehouseId) {
         return jdbc.sql("""
-                        select """ + ROW_COLUMNS + """
+                        select\s""" + ROW_COLUMNS + """
                         from inventory.stock
                         where product_id = :product and variant_id is not distinct from :variant and warehouse_id = :warehouse
                         for update""")
@@ -321,7 +321,7 @@ class Stock {
                         values (:product, :variant, :warehouse, :total, :threshold)
                         on conflict on constraint one_row_per_place
                         do update set quantity_total = excluded.quantity_total, version = inventory.stock.version + 1, updated_at = now()
-                        returning """ + ROW_COLUMNS)
+                        returning\s""" + ROW_COLUMNS)
                 .param("product", productId).param("variant", variantId).param("warehouse", warehouseId)
                 .param("total", total).param("threshold", defaultThreshold)
                 .query(Stock::row).single();

@@ -6,7 +6,7 @@ import java.util.Locale;
 /** {@code ./checkout bench <name> [options]}: runs {@code dev.checkout.bench.<Name>Bench}. */
 public final class BenchMain {
 
-    static final List<String> KNOWN = List.of("reserve", "cart", "checkout");
+    static final List<String> KNOWN = List.of("reserve", "cart", "checkout", "search");
 
     private BenchMain() {
     }

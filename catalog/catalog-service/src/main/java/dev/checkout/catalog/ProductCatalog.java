@@ -29,8 +29,10 @@ class ProductCatalog {
     private final CatalogMessaging messaging;
     private final JsonMapper json;
     private final Clock clock;
+    private final SearchIndex index;
 
-    ProductCatalog(Products products, CatalogMessaging messaging, JsonMapper json, Clock clock) {
+    ProductCatalog(Products products, CatalogMessaging messaging, JsonMapper json, Clock clock, SearchIndex index) {
+        this.index = index;
         this.products = products;
         this.messaging = messaging;
         this.json = json;
@@ -124,6 +126,7 @@ class ProductCatalog {
     }
 
     private void announce(Product product) {
+        index.refreshAfterCommit(List.of(product.productId()));
         messaging.publish(OutgoingMessage.of(CatalogTopics.EVENTS, product.productId(), new ProductChanged(
                 product.productId(), product.sku(), product.name(), product.brand(), product.categoryPath(),
                 product.basePrice(), product.salePrice(), product.currency(), product.status(),

@@ -39,11 +39,12 @@ class ProductController {
                                    @RequestParam(required = false) String brand,
                                    @RequestParam(name = "min_price", required = false) BigDecimal minPrice,
                                    @RequestParam(name = "max_price", required = false) BigDecimal maxPrice,
+                                   @RequestParam(name = "min_rating", required = false) BigDecimal minRating,
                                    @RequestParam(name = "in_stock", required = false) Boolean inStock,
                                    @RequestParam(required = false) String sort,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer limit) {
-        return search.find(new ProductSearch.Query(q, category, brand, minPrice, maxPrice, inStock, sort), PageQuery.of(page, limit));
+        return search.find(new ProductSearch.Query(q, category, brand, minPrice, maxPrice, minRating, inStock, sort), PageQuery.of(page, limit));
     }
 
     @GetMapping("/api/v1/categories")

@@ -1,5 +1,6 @@
 package dev.checkout.catalog;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,36 +10,42 @@ import java.util.Map;
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.PageQuery;
 import dev.checkout.platform.web.Pagination;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TopDocs;
 import org.springframework.stereotype.Service;
 
 /**
- * The public product list with filters, sorting, paging and facet counts over the filtered set. Matching {@code q}
- * is a plain case-insensitive substring match for now; relevance ranking and typo tolerance belong to the search index.
+ * The public product list, served from the search index: relevance or a chosen order, filters, paging and facet
+ * counts. A facet's counts follow every filter but its own (so a shopper filtering on one brand still sees the others).
  */
 @Service
 class ProductSearch {
 
-    private static final Map<String, String> SORTS = Map.of(
-            "newest", "p.created_at desc, p.product_id",
-            "price_asc", "coalesce(p.sale_price, p.base_price) asc, p.product_id",
-            "price_desc", "coalesce(p.sale_price, p.base_price) desc, p.product_id",
-            "rating", "p.rating desc, p.review_count desc, p.product_id",
-            "relevance", "p.created_at desc, p.product_id");
-    private static final BigDecimal[] PRICE_BUCKETS = {
-            new BigDecimal("0"), new BigDecimal("25"), new BigDecimal("50"), new BigDecimal("100"),
-            new BigDecimal("250"), new BigDecimal("500"), new BigDecimal("1000")};
+    private static final SortField TIE = new SortField(SearchDocuments.ID, SortField.Type.STRING);
+    private static final Map<String, Sort> SORTS = Map.of(
+            "newest", new Sort(new SortField(SearchDocuments.CREATED, SortField.Type.LONG, true), TIE),
+            "price_asc", new Sort(new SortField(SearchDocuments.PRICE, SortField.Type.LONG), TIE),
+            "price_desc", new Sort(new SortField(SearchDocuments.PRICE, SortField.Type.LONG, true), TIE),
+            "rating", new Sort(new SortField(SearchDocuments.RATING, SortField.Type.LONG, true),
+                    new SortField(SearchDocuments.REVIEWS, SortField.Type.LONG, true), TIE),
+            "relevance", new Sort(SortField.FIELD_SCORE, TIE));
 
-    private final JdbcClient jdbc;
+    private final SearchIndex index;
     private final Products products;
 
-    ProductSearch(JdbcClient jdbc, Products products) {
-        this.jdbc = jdbc;
+    ProductSearch(SearchIndex index, Products products) {
+        this.index = index;
         this.products = products;
     }
 
-    record Query(String q, String category, String brand, BigDecimal minPrice, BigDecimal maxPrice, Boolean inStock, String sort) {
+    record Query(String q, String category, String brand, BigDecimal minPrice, BigDecimal maxPrice, BigDecimal minRating,
+                 Boolean inStock, String sort) {
     }
 
     record Results(List<ProductViews.Summary> products, Pagination pagination, Map<String, Object> facets) {
@@ -48,87 +55,57 @@ class ProductSearch {
     }
 
     Results find(Query query, PageQuery page) {
-        String sort = query.sort() == null ? "newest" : query.sort();
-        if (!SORTS.containsKey(sort)) {
-            throw ApiException.badRequest("validation_failed", "sort must be one of " + SORTS.keySet())
-                    .with("errors", List.of(Map.of("field", "sort", "message", "is not a known sort order")));
+        validate(query);
+        SearchQueries.Parts parts = SearchQueries.of(query);
+        String sort = query.sort() != null ? query.sort() : parts.text() != null ? "relevance" : "newest";
+        Sort order = SORTS.get(parts.text() == null && sort.equals("relevance") ? "newest" : sort);
+        return index.withSearcher(searcher -> {
+            org.apache.lucene.search.Query all = parts.all();
+            long wanted = Math.min((long) page.offset() + page.limit(), Math.max(1, searcher.getIndexReader().maxDoc()));
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, all, (int) wanted, order,
+                    new FacetsCollectorManager());
+            TopDocs top = result.topDocs();
+            List<ProductViews.Summary> found = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (int i = page.offset(); i < top.scoreDocs.length && page.offset() >= 0; i++) {
+                found.add(summary(stored.document(top.scoreDocs[i].doc)));
+            }
+            Map<String, Object> facets = SearchFacets.count(searcher, parts, result.facetsCollector());
+            return new Results(found, Pagination.of(page, top.totalHits.value()), facets);
+        });
+    }
+
+    private static void validate(Query query) {
+        if (query.sort() != null && !SORTS.containsKey(query.sort())) {
+            throw invalid("sort", "is not a known sort order; use one of " + SORTS.keySet());
         }
         if (query.minPrice() != null && query.maxPrice() != null && query.minPrice().compareTo(query.maxPrice()) > 0) {
-            throw ApiException.badRequest("validation_failed", "min_price must not exceed max_price")
-                    .with("errors", List.of(Map.of("field", "min_price", "message", "must not exceed max_price")));
+            throw invalid("min_price", "must not exceed max_price");
         }
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = where(query, params);
-        long total = jdbc.sql("select count(*) from catalog.products p where " + where).paramSource(params).query(Long.class).single();
-        params.addValue("limit", page.limit()).addValue("offset", page.offset());
-        List<ProductViews.Summary> found = jdbc.sql("select p.* from catalog.products p where " + where + " order by "
-                        + SORTS.get(sort) + " limit :limit offset :offset")
-                .paramSource(params)
-                .query(products::mapWithoutVariants)
-                .list().stream()
-                .map(p -> new ProductViews.Summary(p.productId(), p.sku(), p.name(), p.brand(), p.categoryPath(), p.basePrice(),
-                        p.salePrice(), p.currency(), p.rating(), p.reviewCount(), p.availableQuantity() > 0))
-                .toList();
-        return new Results(found, Pagination.of(page, total), facets(where, params));
+        if (query.minPrice() != null && query.minPrice().signum() < 0) {
+            throw invalid("min_price", "must not be negative");
+        }
+        if (query.maxPrice() != null && query.maxPrice().signum() < 0) {
+            throw invalid("max_price", "must not be negative");
+        }
+        if (query.minRating() != null && (query.minRating().signum() < 0 || query.minRating().compareTo(BigDecimal.valueOf(5)) > 0)) {
+            throw invalid("min_rating", "must be between 0 and 5");
+        }
     }
 
-    private static String where(Query query, MapSqlParameterSource params) {
-        List<String> conditions = new ArrayList<>(List.of("p.status = 'ACTIVE'"));
-        if (query.q() != null && !query.q().isBlank()) {
-            conditions.add("(p.name ilike :q or p.description ilike :q or p.brand ilike :q)");
-            params.addValue("q", "%" + query.q().trim().replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (query.category() != null && !query.category().isBlank()) {
-            conditions.add("(p.category_path = :category or p.category_path like :categoryPrefix)");
-            params.addValue("category", query.category()).addValue("categoryPrefix", query.category() + "/%");
-        }
-        if (query.brand() != null && !query.brand().isBlank()) {
-            conditions.add("lower(p.brand) = lower(:brand)");
-            params.addValue("brand", query.brand());
-        }
-        if (query.minPrice() != null) {
-            conditions.add("coalesce(p.sale_price, p.base_price) >= :minPrice");
-            params.addValue("minPrice", query.minPrice());
-        }
-        if (query.maxPrice() != null) {
-            conditions.add("coalesce(p.sale_price, p.base_price) <= :maxPrice");
-            params.addValue("maxPrice", query.maxPrice());
-        }
-        if (Boolean.TRUE.equals(query.inStock())) {
-            conditions.add("p.available_quantity > 0");
-        } else if (Boolean.FALSE.equals(query.inStock())) {
-            conditions.add("p.available_quantity = 0");
-        }
-        return String.join(" and ", conditions);
+    static ApiException invalid(String field, String message) {
+        return ApiException.badRequest("validation_failed", field + " " + message)
+                .with("errors", List.of(Map.of("field", field, "message", message)));
     }
 
-    private Map<String, Object> facets(String where, MapSqlParameterSource params) {
-        Map<String, Object> facets = new LinkedHashMap<>();
-        facets.put("brands", jdbc.sql("select p.brand, count(*) from catalog.products p where " + where
-                        + " and p.brand is not null group by p.brand order by count(*) desc, p.brand limit 20")
-                .paramSource(params).query((rs, n) -> Map.of("name", rs.getString(1), "count", rs.getLong(2))).list());
-        facets.put("categories", jdbc.sql("select p.category_path, count(*) from catalog.products p where " + where
-                        + " and p.category_path is not null group by p.category_path order by count(*) desc, p.category_path limit 20")
-                .paramSource(params).query((rs, n) -> Map.of("name", rs.getString(1), "count", rs.getLong(2))).list());
-        List<Map<String, Object>> ranges = new ArrayList<>();
-        for (int i = 0; i < PRICE_BUCKETS.length; i++) {
-            BigDecimal min = PRICE_BUCKETS[i];
-            BigDecimal max = i + 1 < PRICE_BUCKETS.length ? PRICE_BUCKETS[i + 1] : null;
-            MapSqlParameterSource bucket = new MapSqlParameterSource(params.getValues()).addValue("bucketMin", min).addValue("bucketMax", max);
-            long count = jdbc.sql("select count(*) from catalog.products p where " + where
-                            + " and coalesce(p.sale_price, p.base_price) >= :bucketMin"
-                            + (max == null ? "" : " and coalesce(p.sale_price, p.base_price) < :bucketMax"))
-                    .paramSource(bucket).query(Long.class).single();
-            if (count > 0) {
-                Map<String, Object> range = new LinkedHashMap<>();
-                range.put("min", min);
-                range.put("max", max);
-                range.put("count", count);
-                ranges.add(range);
-            }
-        }
-        facets.put("price_ranges", ranges);
-        return facets;
+    private static ProductViews.Summary summary(Document document) {
+        String sale = document.get("sale_price");
+        return new ProductViews.Summary(document.get(SearchDocuments.ID), document.get("sku"), document.get("name"),
+                document.get("brand"), document.get("category_path"), new BigDecimal(document.get("base_price")),
+                sale == null ? null : new BigDecimal(sale), document.get("currency"),
+                BigDecimal.valueOf(document.getField(SearchDocuments.RATING).numericValue().intValue(), 1),
+                document.getField(SearchDocuments.REVIEWS).numericValue().intValue(),
+                document.getField(SearchDocuments.IN_STOCK).numericValue().intValue() == 1);
     }
 
     List<CategoryNode> categoryTree() {

@@ -67,6 +67,29 @@ class Products {
         insertVariants(product);
     }
 
+    /** The products' current rows, without variants (the search index needs none). */
+    List<Product> findAllForIndex(java.util.Collection<String> productIds) {
+        return jdbc.sql("select * from catalog.products where product_id = any(:ids)")
+                .param("ids", productIds.toArray(String[]::new))
+                .query(this::mapWithoutVariants).list();
+    }
+
+    /** Every active product, read in chunks; the caller closes the stream. */
+    java.util.stream.Stream<Product> streamForIndex() {
+        return jdbc.sql("select * from catalog.products where status = 'ACTIVE'").withFetchSize(1_000)
+                .query(this::mapWithoutVariants).stream();
+    }
+
+    /** Units ordered per product, as learnt from confirmed orders. */
+    Map<String, Long> popularity() {
+        Map<String, Long> popularity = new java.util.HashMap<>();
+        jdbc.sql("select product_id, units_ordered from catalog.product_popularity")
+                .query(rs -> {
+                    popularity.put(rs.getString(1), rs.getLong(2));
+                });
+        return popularity;
+    }
+
     /** Applies a stock level from inventory's events to the shown availability. */
     void updateAvailability(String productId, String variantId, int productAvailable, int variantAvailable) {
         jdbc.sql("update catalog.products set available_quantity = :available where product_id = :id")

@@ -17,8 +17,10 @@ class StockLevels {
 
     private final CatalogMessaging messaging;
     private final Products products;
+    private final SearchIndex index;
 
-    StockLevels(CatalogMessaging messaging, Products products) {
+    StockLevels(CatalogMessaging messaging, Products products, SearchIndex index) {
+        this.index = index;
         this.messaging = messaging;
         this.products = products;
     }
@@ -32,5 +34,6 @@ class StockLevels {
 
     private void on(StockLevelChanged level, InboundMessage message) {
         products.updateAvailability(level.productId(), level.variantId(), level.productQuantityAvailable(), level.quantityAvailable());
+        index.refreshAfterCommit(List.of(level.productId()));
     }
 }

@@ -35,4 +35,10 @@ class CatalogTestApplication {
     KafkaAdmin.NewTopics inventoryTopics(Topics topics) {
         return topics.declare(InventoryTopics.EVENTS);
     }
+
+    /** The order service declares the topic the catalog learns purchases from; this test process does not run it. */
+    @Bean
+    KafkaAdmin.NewTopics orderTopics(Topics topics) {
+        return topics.declare(dev.checkout.order.api.OrderTopics.EVENTS);
+    }
 }

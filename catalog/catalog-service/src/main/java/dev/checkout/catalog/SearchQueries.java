@@ -1,0 +1,163 @@
+package dev.checkout.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns the shopper's query into Lucene queries. Each word matches in any text field, the best field counting
+ * (name, brand, category, description, boosted in that order), exactly or with the typos the contract allows; BM25
+ * scores the matches, more matching words score higher, and products matching every word get a bonus that puts them
+ * ahead of those matching only some. Filters do not score; each facet dimension's filter is kept apart so that
+ * dimension's counts can follow the other filters only.
+ */
+final class SearchQueries {
+
+    /** A query this long is a paste, not a search; the words after it add cost and no precision. */
+    static final int MAX_WORDS = 12;
+    private static final float ALL_WORDS_BONUS = 1_000f;
+    private static final float TYPO_WEIGHT = 0.4f;
+
+    enum Dimension { BRAND, CATEGORY, PRICE, RATING }
+
+    /** The text query (null without {@code q}), the filters that are facet dimensions, and the others. */
+    record Parts(Query text, Map<Dimension, Query> dimensions, List<Query> others) {
+
+        Query all() {
+            return without(null);
+        }
+
+        /** Everything but the filter of {@code dimension}: what that dimension's facet counts. */
+        Query without(Dimension dimension) {
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            query.add(text != null ? text : new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+            dimensions.forEach((d, filter) -> {
+                if (d != dimension) {
+                    query.add(filter, BooleanClause.Occur.FILTER);
+                }
+            });
+            others.forEach(filter -> query.add(filter, BooleanClause.Occur.FILTER));
+            return query.build();
+        }
+    }
+
+    private SearchQueries() {
+    }
+
+    static Parts of(ProductSearch.Query query) {
+        Map<Dimension, Query> dimensions = new EnumMap<>(Dimension.class);
+        if (hasText(query.brand())) {
+            dimensions.put(Dimension.BRAND, new TermQuery(new Term(SearchDocuments.BRAND_KEY, SearchDocuments.brandKey(query.brand()))));
+        }
+        if (hasText(query.category())) {
+            dimensions.put(Dimension.CATEGORY, new TermQuery(new Term(SearchDocuments.CATEGORY_TREE, SearchDocuments.categoryKey(query.category()))));
+        }
+        if (query.minPrice() != null || query.maxPrice() != null) {
+            long min = query.minPrice() == null ? Long.MIN_VALUE : cents(query.minPrice(), RoundingMode.CEILING);
+            long max = query.maxPrice() == null ? Long.MAX_VALUE : cents(query.maxPrice(), RoundingMode.FLOOR);
+            dimensions.put(Dimension.PRICE, LongPoint.newRangeQuery(SearchDocuments.PRICE, min, max));
+        }
+        if (query.minRating() != null) {
+            int min = query.minRating().movePointRight(1).setScale(0, RoundingMode.CEILING).intValue();
+            dimensions.put(Dimension.RATING, IntPoint.newRangeQuery(SearchDocuments.RATING, min, Integer.MAX_VALUE));
+        }
+        List<Query> others = new ArrayList<>();
+        if (query.inStock() != null) {
+            others.add(new TermQuery(new Term(SearchDocuments.IN_STOCK, query.inStock().toString())));
+        }
+        return new Parts(text(query.q()), dimensions, others);
+    }
+
+    /** Null when {@code q} has no searchable word. */
+    static Query text(String q) {
+        if (!hasText(q)) {
+            return null;
+        }
+        List<Query> words = new ArrayList<>();
+        for (String word : q.trim().split("[\\s,;]+")) {
+            if (words.size() == MAX_WORDS) {
+                break;
+            }
+            for (String term : analyze(word)) {
+                words.add(word(term, allowedTypos(word)));
+            }
+        }
+        if (words.isEmpty()) {
+            return null;
+        }
+        if (words.size() == 1) {
+            return words.getFirst();
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        BooleanQuery.Builder every = new BooleanQuery.Builder();
+        for (Query word : words) {
+            any.add(word, BooleanClause.Occur.SHOULD);
+            every.add(word, BooleanClause.Occur.FILTER);
+        }
+        any.add(new BoostQuery(new ConstantScoreQuery(every.build()), ALL_WORDS_BONUS), BooleanClause.Occur.SHOULD);
+        return any.build();
+    }
+
+    /** One typo per word, two from eight letters; none below three letters, where one typo matches almost anything. */
+    static int allowedTypos(String word) {
+        int letters = word.codePointCount(0, word.length());
+        return letters >= 8 ? 2 : letters >= 3 ? 1 : 0;
+    }
+
+    /** The word in its best field; an exact match scores above a match with a typo. */
+    private static Query word(String term, int typos) {
+        List<Query> fields = new ArrayList<>();
+        for (int i = 0; i < SearchDocuments.TEXT_FIELDS.length; i++) {
+            String field = SearchDocuments.TEXT_FIELDS[i];
+            float boost = SearchDocuments.BOOSTS[i];
+            fields.add(new BoostQuery(new TermQuery(new Term(field, term)), boost));
+            if (typos > 0) {
+                fields.add(new BoostQuery(new FuzzyQuery(new Term(field, term), typos, 0, 50, true), boost * TYPO_WEIGHT));
+            }
+        }
+        return new DisjunctionMaxQuery(fields, 0.1f);
+    }
+
+    static List<String> analyze(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream tokens = SearchDocuments.ANALYZER.tokenStream(SearchDocuments.NAME, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                terms.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    private static long cents(BigDecimal amount, RoundingMode rounding) {
+        return amount.movePointRight(2).setScale(0, rounding).longValue();
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

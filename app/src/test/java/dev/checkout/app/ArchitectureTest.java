@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
  */
 class ArchitectureTest {
 
-    static final List<String> SERVICES = List.of("identity", "catalog", "inventory", "payment", "pricing", "cart", "order", "fulfillment", "notification");
+    static final List<String> SERVICES = List.of("identity", "catalog", "inventory", "payment", "pricing", "cart", "order", "fulfillment", "notification", "analytics");
 
     static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -86,7 +86,8 @@ class AnalyticsIT extends EndToEndTest {
     void badRangesAndUnknownMetricsAreRefusedWithValidationFailed() {
         ApiClient admin = fixtures.admin();
         for (String query : List.of("metric=visits", "interval=minute", "from=yesterday", "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
-                "interval=hour&from=2000-01-01T00:00:00Z&to=2026-01-01T00:00:00Z")) {
+                "interval=hour&from=2000-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                "to=%2B1000000000-01-01T00:00:00Z", "from=1969-12-31T23:59:59Z")) {
             ApiResponse refused = admin.get("/api/v1/analytics/metrics?" + query);
             assertThat(refused.status()).as(query + ": " + refused).isEqualTo(400);
             assertThat(refused.code()).isEqualTo("validation_failed");

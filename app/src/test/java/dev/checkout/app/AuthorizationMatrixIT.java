@@ -47,6 +47,10 @@ class AuthorizationMatrixIT extends EndToEndTest {
     static {
         RULES.put("GET /health", Rule.ANYONE);
         RULES.put("GET /.well-known/jwks.json", Rule.ANYONE);
+        RULES.put("GET /v3/api-docs", Rule.ANYONE);
+        RULES.put("GET /v3/api-docs.yaml", Rule.ANYONE);
+        RULES.put("GET /v3/api-docs/swagger-config", Rule.ANYONE);
+        RULES.put("GET /swagger-ui.html", Rule.ANYONE);
         RULES.put("POST /api/v1/internal/service-tokens", Rule.ANYONE);
         RULES.put("POST /api/v1/auth/register", Rule.PUBLIC);
         RULES.put("POST /api/v1/auth/login", Rule.PUBLIC);

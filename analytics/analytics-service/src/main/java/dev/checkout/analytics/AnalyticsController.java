@@ -19,6 +19,8 @@ class AnalyticsController {
     static final Duration DEFAULT_RANGE = Duration.ofHours(24);
     /** More points than a chart can show are refused rather than computed. */
     static final long MAX_POINTS = 2_000;
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Dashboard dashboard;
     private final Series series;
@@ -53,11 +55,17 @@ class AnalyticsController {
     }
 
     private static Instant instant(String field, String value) {
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(field, "must be an ISO-8601 UTC time such as 2026-11-21T10:30:00Z");
         }
+        // Instant reaches years PostgreSQL and java.sql.Timestamp cannot hold; nothing of interest lies outside these.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw invalid(field, "must lie between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 
     private static <E extends Enum<E>> E choice(String field, String value, E fallback, Class<E> type) {

@@ -7,6 +7,8 @@ import dev.checkout.cart.api.CartAbandoned;
 import dev.checkout.cart.api.CartTopics;
 import dev.checkout.catalog.api.CatalogTopics;
 import dev.checkout.catalog.api.ProductChanged;
+import dev.checkout.inventory.api.InventoryTopics;
+import dev.checkout.inventory.api.StockReservationFailed;
 import dev.checkout.order.api.CheckoutExpired;
 import dev.checkout.order.api.OrderCancelled;
 import dev.checkout.order.api.OrderConfirmed;
@@ -22,7 +24,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the read model from the events of orders, payments, carts and the catalog. Each topic has its own consumer
+ * Feeds the read model and the checkout meters from the events of orders, payments, carts and the catalog, and
+ * counts stock reservations inventory refused. Each topic has its own consumer
  * (a burst of catalog changes never delays the order figures); the platform records each event as processed in the
  * transaction of its effect, so a redelivered event counts once.
  */
@@ -34,22 +37,48 @@ class AnalyticsListeners {
     private final MessageRoutes paymentRoutes;
     private final MessageRoutes cartRoutes;
     private final MessageRoutes catalogRoutes;
+    private final MessageRoutes inventoryRoutes;
 
-    AnalyticsListeners(AnalyticsMessaging messaging, Facts facts) {
+    AnalyticsListeners(AnalyticsMessaging messaging, Facts facts, CheckoutMeters meters) {
         this.messaging = messaging;
         this.orderRoutes = MessageRoutes.builder()
-                .on(OrderPlaced.class, (placed, message) -> facts.placed(placed))
-                .on(OrderConfirmed.class, (confirmed, message) -> facts.confirmed(confirmed))
-                .on(OrderFailed.class, (failed, message) -> facts.failed(failed))
-                .on(OrderCancelled.class, (cancelled, message) -> facts.cancelled(cancelled))
+                .on(OrderPlaced.class, (placed, message) -> {
+                    facts.placed(placed);
+                    meters.orderCreated(placed.cartId() != null);
+                })
+                .on(OrderConfirmed.class, (confirmed, message) -> {
+                    facts.confirmed(confirmed);
+                    meters.orderConfirmed(confirmed.placedAt(), confirmed.confirmedAt());
+                })
+                .on(OrderFailed.class, (failed, message) -> {
+                    facts.failed(failed);
+                    meters.orderFailed(failed.failureReason());
+                })
+                .on(OrderCancelled.class, (cancelled, message) -> {
+                    facts.cancelled(cancelled);
+                    meters.orderCancelled();
+                })
                 .on(CheckoutExpired.class, (expired, message) -> facts.expired(expired))
                 .build();
         this.paymentRoutes = MessageRoutes.builder()
-                .on(PaymentProcessed.class, (processed, message) -> facts.paid(processed.orderId(), message.envelope().occurredAt()))
-                .on(PaymentFailed.class, (failed, message) -> facts.notPaid(failed.orderId(), failed.reason(), message.envelope().occurredAt()))
+                .on(PaymentProcessed.class, (processed, message) -> {
+                    facts.paid(processed.orderId(), message.envelope().occurredAt());
+                    meters.payment(true);
+                })
+                .on(PaymentFailed.class, (failed, message) -> {
+                    facts.notPaid(failed.orderId(), failed.reason(), message.envelope().occurredAt());
+                    meters.payment(false);
+                })
                 .build();
         this.cartRoutes = MessageRoutes.builder()
-                .on(CartAbandoned.class, (abandoned, message) -> facts.abandoned(abandoned))
+                .on(CartAbandoned.class, (abandoned, message) -> {
+                    facts.abandoned(abandoned);
+                    meters.cartAbandoned();
+                })
+                .build();
+        // Only the refusals: the other replies are the order service's business and are dropped by their type header.
+        this.inventoryRoutes = MessageRoutes.builder()
+                .on(StockReservationFailed.class, (refused, message) -> meters.reservationRefused())
                 .build();
         this.catalogRoutes = MessageRoutes.builder()
                 .on(ProductChanged.class, (changed, message) -> facts.product(changed))
@@ -74,5 +103,10 @@ class AnalyticsListeners {
     @KafkaListener(id = "analytics-catalog-events", groupId = "analytics-service", topics = CatalogTopics.EVENTS)
     void onCatalogEvents(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "catalog-events", catalogRoutes);
+    }
+
+    @KafkaListener(id = "analytics-inventory-replies", groupId = "analytics-service", topics = InventoryTopics.REPLIES)
+    void onInventoryReplies(List<ConsumerRecord<String, String>> records) {
+        messaging.receive(records, "inventory-replies", inventoryRoutes);
     }
 }

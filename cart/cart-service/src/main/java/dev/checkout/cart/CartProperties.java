@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param abandonedAfter       how long a user's cart with items may sit unchanged before its one reminder goes out
  * @param hotCopyTtl           how long an unchanged cart stays in Redis; after that it is read back from PostgreSQL
  * @param jobInterval          how often the expiry and abandonment jobs look for carts
+ * @param heldCheckAfter       how long a cart may stay CHECKED_OUT unchanged before the order service is asked whether
+ *                             its holder still exists (longer than placing an order takes, hold to saved order)
+ * @param heldCheckInterval    how often carts held that long are checked
  */
 @ConfigurationProperties("checkout.cart")
 record CartProperties(
@@ -20,7 +23,9 @@ record CartProperties(
         @DefaultValue("P30D") Duration guestIdleExpiry,
         @DefaultValue("PT1H") Duration abandonedAfter,
         @DefaultValue("P30D") Duration hotCopyTtl,
-        @DefaultValue("PT5M") Duration jobInterval) {
+        @DefaultValue("PT5M") Duration jobInterval,
+        @DefaultValue("PT5M") Duration heldCheckAfter,
+        @DefaultValue("PT1M") Duration heldCheckInterval) {
 
     CartProperties {
         if (maxQuantityPerItem < 1) {

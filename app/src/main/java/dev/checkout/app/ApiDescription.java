@@ -3,9 +3,6 @@ package dev.checkout.app;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -18,7 +15,9 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import dev.checkout.platform.web.Caller;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 class ApiDescription {
 
     static final String PROBLEM = "Problem";
+
     private static final String PROBLEM_JSON = "application/problem+json";
 
     /** The answers every endpoint may give, and the codes each carries. */
@@ -52,10 +52,51 @@ class ApiDescription {
                         .addSchemas(PROBLEM, problemSchema()));
     }
 
-    /** Schemas with the names the API really uses (snake_case, as the platform's JSON mapper writes them). */
+    static {
+        // The caller is resolved from the bearer token, never sent as a parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    /**
+     * Property names as they travel: the platform's JSON mapper writes every member in snake_case (swagger's own
+     * reader knows nothing of that setting), so the schemas get the same names.
+     */
     @Bean
-    ModelResolver snakeCaseSchemas() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    OpenApiCustomizer snakeCaseSchemas() {
+        return openApi -> {
+            if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+                return;
+            }
+            openApi.getComponents().getSchemas().values().forEach(ApiDescription::snakeCase);
+        };
+    }
+
+    /** camelCase to snake_case as Jackson's SNAKE_CASE does for the names records use (its translate is not public). */
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void snakeCase(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties != null) {
+            Map<String, Schema> renamed = new java.util.LinkedHashMap<>();
+            properties.forEach((name, property) -> {
+                snakeCase(property);
+                renamed.put(snakeCase(name), property);
+            });
+            schema.setProperties(renamed);
+        }
+        if (schema.getRequired() != null) {
+            schema.setRequired(((List<String>) schema.getRequired()).stream().map(ApiDescription::snakeCase).toList());
+        }
+        snakeCase(schema.getItems());
+        if (schema.getAdditionalProperties() instanceof Schema additional) {
+            snakeCase(additional);
+        }
     }
 
     /** Adds the problem answers to every operation that does not describe them itself. */

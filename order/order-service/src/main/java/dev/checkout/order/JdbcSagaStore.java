@@ -59,9 +59,9 @@ class JdbcSagaStore implements SagaStore {
                         update orders.saga_instances saga set status = :status, step_index = :step, data = :data::jsonb,
                             failure_reason = :failure, attempts = :attempts, deadline_at = :deadline, updated_at = now(),
                             steps = saga.steps || :log::jsonb
-                        from orders.saga_instances before
-                        where saga.saga_id = :id and before.saga_id = saga.saga_id
-                        returning before.updated_at""")
+                        from orders.saga_instances earlier
+                        where saga.saga_id = :id and earlier.saga_id = saga.saga_id
+                        returning earlier.updated_at""")
                 .param("id", saga.sagaId()).param("status", saga.status().name()).param("step", saga.stepIndex())
                 .param("data", json.writeValueAsString(saga.data())).param("failure", saga.failureReason())
                 .param("attempts", saga.attempts()).param("deadline", timestamp(saga.deadline()))

@@ -15,6 +15,7 @@ import dev.checkout.notification.NotificationServiceConfiguration;
 import dev.checkout.order.OrderServiceConfiguration;
 import dev.checkout.payment.PaymentServiceConfiguration;
 import dev.checkout.pricing.PricingServiceConfiguration;
+import dev.checkout.storefront.StorefrontConfiguration;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportSelector;
 import org.springframework.core.env.Environment;
@@ -36,6 +37,7 @@ final class Services {
         ALL.put("fulfillment", FulfillmentServiceConfiguration.class);
         ALL.put("notification", NotificationServiceConfiguration.class);
         ALL.put("analytics", AnalyticsServiceConfiguration.class);
+        ALL.put("storefront", StorefrontConfiguration.class);
     }
 
     private Services() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.checkout.analytics.AnalyticsServiceConfiguration;
 import dev.checkout.cart.CartServiceConfiguration;
 import dev.checkout.catalog.CatalogServiceConfiguration;
 import dev.checkout.fulfillment.FulfillmentServiceConfiguration;
@@ -35,6 +36,7 @@ final class Services {
         ALL.put("order", OrderServiceConfiguration.class);
         ALL.put("fulfillment", FulfillmentServiceConfiguration.class);
         ALL.put("notification", NotificationServiceConfiguration.class);
+        ALL.put("analytics", AnalyticsServiceConfiguration.class);
         ALL.put("storefront", StorefrontConfiguration.class);
     }
 

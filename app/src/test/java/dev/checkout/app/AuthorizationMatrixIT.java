@@ -65,6 +65,10 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("POST /checkout/{checkoutId}/pay", Rule.ANYONE);
         RULES.put("GET /orders/{orderId}", Rule.ANYONE);
         RULES.put("GET /.well-known/jwks.json", Rule.ANYONE);
+        RULES.put("GET /v3/api-docs", Rule.ANYONE);
+        RULES.put("GET /v3/api-docs.yaml", Rule.ANYONE);
+        RULES.put("GET /v3/api-docs/swagger-config", Rule.ANYONE);
+        RULES.put("GET /swagger-ui.html", Rule.ANYONE);
         RULES.put("POST /api/v1/internal/service-tokens", Rule.ANYONE);
         RULES.put("POST /api/v1/auth/register", Rule.PUBLIC);
         RULES.put("POST /api/v1/auth/login", Rule.PUBLIC);
@@ -106,6 +110,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /api/v1/admin/sagas", Rule.ADMIN);
         RULES.put("GET /api/v1/admin/sagas/{sagaId}", Rule.ADMIN);
         RULES.put("GET /api/v1/admin/notifications", Rule.ADMIN);
+        RULES.put("GET /api/v1/analytics/dashboard", Rule.ADMIN);
+        RULES.put("GET /api/v1/analytics/metrics", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/users/{userId}/suspend", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/users/{userId}/reactivate", Rule.ADMIN);
         RULES.put("GET /api/v1/internal/stock/{productId}", Rule.SERVICE);

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Repository;
  */
 class ArchitectureTest {
 
-    static final List<String> SERVICES = List.of("identity", "catalog", "inventory", "payment", "pricing", "cart", "order", "fulfillment", "notification");
+    static final List<String> SERVICES = List.of("identity", "catalog", "inventory", "payment", "pricing", "cart", "order", "fulfillment", "notification", "analytics");
 
     static final Path ROOT = Path.of(System.getProperty("checkout.root", "..")).toAbsolutePath().normalize();
 

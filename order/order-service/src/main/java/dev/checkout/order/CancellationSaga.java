@@ -39,7 +39,8 @@ class CancellationSaga implements SagaEngine.Outcomes<CancellationSaga.Data> {
     private final Clock clock;
     private final SagaEngine<Data> engine;
 
-    CancellationSaga(SagaStore store, CommandBus bus, Orders orders, OrderEvents events, OrderProperties properties, Clock clock) {
+    CancellationSaga(SagaStore store, CommandBus bus, Orders orders, OrderEvents events, OrderProperties properties, Clock clock,
+                     SagaStepMeters stepMeters) {
         this.orders = orders;
         this.events = events;
         this.clock = clock;
@@ -54,6 +55,7 @@ class CancellationSaga implements SagaEngine.Outcomes<CancellationSaga.Data> {
                     .onReply(OrderRestocked.class)
                     .timeout(properties.stepTimeout()).retries(Integer.MAX_VALUE)
                 .build(), store, bus, this, clock);
+        stepMeters.register(engine.definition());
     }
 
     SagaEngine<Data> engine() {

@@ -55,12 +55,14 @@ class CheckoutSaga implements SagaEngine.Outcomes<CheckoutSagaData> {
     private final Clock clock;
     private final SagaEngine<CheckoutSagaData> engine;
 
-    CheckoutSaga(SagaStore store, CommandBus bus, Orders orders, OrderEvents events, OrderProperties properties, Clock clock) {
+    CheckoutSaga(SagaStore store, CommandBus bus, Orders orders, OrderEvents events, OrderProperties properties, Clock clock,
+                 SagaStepMeters stepMeters) {
         this.orders = orders;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
         this.engine = new SagaEngine<>(definition(), store, bus, this, clock);
+        stepMeters.register(engine.definition());
     }
 
     SagaDefinition<CheckoutSagaData> definition() {

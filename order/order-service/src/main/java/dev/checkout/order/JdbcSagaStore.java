@@ -3,8 +3,10 @@ package dev.checkout.order;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.checkout.order.saga.SagaInstance;
@@ -28,10 +30,12 @@ class JdbcSagaStore implements SagaStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final SagaStepMeters stepMeters;
 
-    JdbcSagaStore(JdbcClient jdbc, JsonMapper json) {
+    JdbcSagaStore(JdbcClient jdbc, JsonMapper json, SagaStepMeters stepMeters) {
         this.jdbc = jdbc;
         this.json = json;
+        this.stepMeters = stepMeters;
     }
 
     @Override
@@ -50,16 +54,24 @@ class JdbcSagaStore implements SagaStore {
 
     @Override
     public void update(SagaInstance<?> saga, List<LogEntry> log) {
-        jdbc.sql("""
-                        update orders.saga_instances set status = :status, step_index = :step, data = :data::jsonb,
+        // The row as it was (the FROM side of the update) says when the saga last moved: when the step now ending began.
+        Optional<Timestamp> previous = jdbc.sql("""
+                        update orders.saga_instances saga set status = :status, step_index = :step, data = :data::jsonb,
                             failure_reason = :failure, attempts = :attempts, deadline_at = :deadline, updated_at = now(),
-                            steps = steps || :log::jsonb
-                        where saga_id = :id""")
+                            steps = saga.steps || :log::jsonb
+                        from orders.saga_instances earlier
+                        where saga.saga_id = :id and earlier.saga_id = saga.saga_id
+                        returning earlier.updated_at""")
                 .param("id", saga.sagaId()).param("status", saga.status().name()).param("step", saga.stepIndex())
                 .param("data", json.writeValueAsString(saga.data())).param("failure", saga.failureReason())
                 .param("attempts", saga.attempts()).param("deadline", timestamp(saga.deadline()))
                 .param("log", json.writeValueAsString(log))
-                .update();
+                .query(Timestamp.class).optional();
+        previous.ifPresent(began -> log.stream()
+                .filter(entry -> entry.action() == SagaStore.StepAction.INVOKE && entry.at() != null
+                        && (entry.outcome() == SagaStore.StepOutcome.COMPLETED || entry.outcome() == SagaStore.StepOutcome.FAILED))
+                .forEach(entry -> stepMeters.record(saga.type(), entry.step(), entry.outcome().name().toLowerCase(Locale.ROOT),
+                        Duration.between(began.toInstant(), entry.at()))));
     }
 
     @Override

@@ -46,7 +46,8 @@ class CheckoutSagaTest {
             Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofSeconds(5), Duration.ofSeconds(5),
             Duration.ofSeconds(30), new OrderProperties.Admission(true, Duration.ofSeconds(1), 200, 20, 2000, 0.95,
             Duration.ofSeconds(1), Duration.ofMinutes(10)));
-    final CheckoutSaga saga = new CheckoutSaga(store, bus, orders, events, properties, clock);
+    final CheckoutSaga saga = new CheckoutSaga(store, bus, orders, events, properties, clock,
+            new SagaStepMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     Order order;
 
     @BeforeEach

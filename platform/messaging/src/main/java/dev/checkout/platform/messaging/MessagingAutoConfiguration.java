@@ -92,6 +92,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    MessagingMeters messagingMeters(List<ServiceMessaging> services, MessagingSupport support, MeterRegistry meters) {
+        return new MessagingMeters(services, support, meters);
+    }
+
+    @Bean
     DeadLetters deadLetters(MessagingSupport support, KafkaTemplate<String, String> kafka) {
         return new DeadLetters(support, kafka);
     }

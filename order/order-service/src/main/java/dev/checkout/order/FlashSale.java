@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
+import dev.checkout.platform.core.DomainModel;
+
 /**
  * A flash sale as an admin defined it: {@code quantity} units of one product (or variant) at {@code salePrice} between
  * {@code startsAt} and {@code endsAt}, at most {@code perUserLimit} units a customer. Its standing (how many units are
  * sold or held) is counted from the holds of record, never stored here, so it cannot drift.
  */
+@DomainModel
 record FlashSale(String flashSaleId, String productId, String variantId, int quantity, BigDecimal salePrice, String currency,
                  String productName, Instant startsAt, Instant endsAt, int perUserLimit) {
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.core.Money;
@@ -21,6 +23,8 @@ class FlashSaleCatalog {
     private final PriceCopy prices;
     private final FlashSaleWaitingRoom room;
     private final Clock clock;
+    /** Sales never change once defined, so every instance keeps those it was asked about: a crowd's joins read no row. */
+    private final Map<String, FlashSale> defined = new ConcurrentHashMap<>();
 
     FlashSaleCatalog(FlashSales sales, PriceCopy prices, FlashSaleWaitingRoom room, Clock clock) {
         this.sales = sales;
@@ -62,7 +66,13 @@ class FlashSaleCatalog {
         if (!Ids.looksLike(FlashSale.ID_TYPE, flashSaleId)) {
             throw ApiException.notFound("Flash sale", flashSaleId);
         }
-        return sales.find(flashSaleId).orElseThrow(() -> ApiException.notFound("Flash sale", flashSaleId));
+        FlashSale known = defined.get(flashSaleId);
+        if (known != null) {
+            return known;
+        }
+        FlashSale found = sales.find(flashSaleId).orElseThrow(() -> ApiException.notFound("Flash sale", flashSaleId));
+        defined.put(flashSaleId, found);
+        return found;
     }
 
     private SaleView view(FlashSale sale) {

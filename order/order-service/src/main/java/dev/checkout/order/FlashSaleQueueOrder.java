@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import dev.checkout.platform.core.DomainModel;
+
 /**
  * The waiting room's order, as scores of a Redis sorted set (lowest first). Customers who join before the start get a
  * uniformly random score below 1, which puts them in a random order among themselves (a fair shuffle drawn as they
  * arrive, so nothing has to be rewritten at the start and no early joiner can tell their place from their join time);
  * later ones get 1 + the milliseconds since the start, so they queue behind, first come first served.
  */
+@DomainModel
 final class FlashSaleQueueOrder {
 
     private FlashSaleQueueOrder() {

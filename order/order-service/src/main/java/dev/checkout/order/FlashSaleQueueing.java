@@ -52,12 +52,12 @@ class FlashSaleQueueing {
             throw ApiException.unprocessable("quantity_limit_exceeded",
                     "At most " + sale.perUserLimit() + " unit(s) of this sale a customer").with("per_user_limit", sale.perUserLimit());
         }
+        if (room.isSoldOut(flashSaleId)) {
+            return TicketView.soldOut(null); // from memory: nobody, ticket or not, can buy any more
+        }
         Optional<FlashSales.Ticket> existing = sales.ticketOf(flashSaleId, userId);
         if (existing.isPresent()) {
             return view(sale, existing.get());
-        }
-        if (room.isSoldOut(flashSaleId)) {
-            return TicketView.soldOut(null);
         }
         Instant now = clock.instant();
         if (!now.isBefore(sale.endsAt())) {

@@ -46,6 +46,14 @@ class AuthorizationMatrixIT extends EndToEndTest {
 
     static {
         RULES.put("GET /health", Rule.ANYONE);
+        // The web pages: anyone may load them; the back office's own pages ask for a sign-in and call the API with it.
+        RULES.put("GET /", Rule.ANYONE);
+        RULES.put("GET /products/{productId}", Rule.ANYONE);
+        RULES.put("GET /admin", Rule.ANYONE);
+        RULES.put("GET /admin/login", Rule.ANYONE);
+        RULES.put("POST /admin/login", Rule.ANYONE);
+        RULES.put("POST /admin/logout", Rule.ANYONE);
+        RULES.put("GET /admin/orders/{orderId}", Rule.ANYONE);
         RULES.put("GET /.well-known/jwks.json", Rule.ANYONE);
         RULES.put("POST /api/v1/internal/service-tokens", Rule.ANYONE);
         RULES.put("POST /api/v1/auth/register", Rule.PUBLIC);
@@ -74,6 +82,10 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /api/v1/orders/{orderId}", Rule.USER_OWNED);
         RULES.put("GET /api/v1/orders/{orderId}/status", Rule.USER_OWNED);
         RULES.put("POST /api/v1/orders/{orderId}/cancel", Rule.USER_OWNED);
+        RULES.put("POST /api/v1/orders/{orderId}/return", Rule.USER_OWNED);
+        RULES.put("GET /api/v1/admin/returns", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/returns/{returnId}/approve", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/returns/{returnId}/reject", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/products", Rule.ADMIN);
         RULES.put("PATCH /api/v1/admin/products/{productId}", Rule.ADMIN);
         RULES.put("PUT /api/v1/admin/inventory/{productId}", Rule.ADMIN);
@@ -127,7 +139,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
         String bystanderId = fixtures.newCustomer().get("/api/v1/users/me").text("/user_id");
         Map<String, String> ids = Map.of("cartId", cartId, "cartItemId", cartItemId, "orderId", orderId, "addressId", addressId,
                 "productId", productId, "userId", bystanderId, "checkoutId", "chk_" + UUID.randomUUID().toString().replace("-", ""),
-                "sagaId", orderId, "id", UUID.randomUUID().toString());
+                "sagaId", orderId, "id", UUID.randomUUID().toString(), "returnId", "ret_" + UUID.randomUUID().toString().replace("-", ""));
         Map<Caller, ApiClient> callers = new LinkedHashMap<>();
         callers.put(Caller.ANONYMOUS, api);
         callers.put(Caller.USER, owner);

@@ -126,6 +126,17 @@ final class Order {
         moveTo(next, null, now);
     }
 
+    /** The last of its units came back: its last return was approved. */
+    void returned(Instant now) {
+        moveTo(OrderStatus.RETURNED, null, now);
+    }
+
+    /** Every return's refund was made, the order's whole total with them. */
+    void refundedInFull(Instant now) {
+        paymentStatus = PaymentStatus.REFUNDED;
+        moveTo(OrderStatus.REFUNDED, null, now);
+    }
+
     private void moveTo(OrderStatus next, String reason, Instant now) {
         if (!status.mayBecome(next)) {
             throw new InvalidTransition(orderId, status, next);

@@ -132,7 +132,11 @@ class FlashSaleAdmission {
             return; // the ticket holds already (a round that crashed after its commit): nothing to add
         }
         sales.admit(ticket.ticketId(), checkoutId, Ids.newId("fpt"));
+        // Inventory holds the units a token's life longer than the token: an order placed at the token's last second
+        // is adopted by its saga a moment later, and must find the hold still there. An unused token's hold is let go
+        // when the token lapses (CheckoutExpiry), not at this later time.
         messaging.publish(OutgoingMessage.of(InventoryTopics.COMMANDS, checkoutId, new ReserveStock(checkoutId,
-                List.of(new StockLine(sale.productId(), sale.variantId(), ticket.quantity())), checkout.expiresAt(), null)));
+                List.of(new StockLine(sale.productId(), sale.variantId(), ticket.quantity())),
+                checkout.expiresAt().plus(properties.tokenTtl()), null)));
     }
 }

@@ -100,6 +100,11 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /api/v1/admin/returns", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/returns/{returnId}/approve", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/returns/{returnId}/reject", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/flash-sales", Rule.ADMIN);
+        RULES.put("GET /api/v1/flash-sales/{flashSaleId}", Rule.PUBLIC);
+        RULES.put("POST /api/v1/flash-sales/{flashSaleId}/queue", Rule.USER);
+        RULES.put("GET /api/v1/flash-sales/{flashSaleId}/queue/{ticketId}", Rule.USER_OWNED);
+        RULES.put("POST /api/v1/flash-sales/{flashSaleId}/orders", Rule.USER);
         RULES.put("POST /api/v1/admin/products", Rule.ADMIN);
         RULES.put("PATCH /api/v1/admin/products/{productId}", Rule.ADMIN);
         RULES.put("PUT /api/v1/admin/inventory/{productId}", Rule.ADMIN);

@@ -38,7 +38,8 @@ class CheckoutPayment {
 
     IdempotentRequests.Response pay(String userId, String idempotencyKey, String checkoutId, PaymentMethod paymentMethod,
                                     Object request) {
-        Checkout found = checkouts.find(checkoutId).filter(c -> c.userId().equals(userId))
+        // A flash sale's hold is bought with its purchase token (FlashSaleOrdering), never paid as a checkout.
+        Checkout found = checkouts.find(checkoutId).filter(c -> c.userId().equals(userId) && !FlashSales.isHold(c))
                 .orElseThrow(() -> ApiException.notFound("Checkout", checkoutId));
         if (expiry.expireIfOverdue(found.checkoutId())) {
             throw expired(checkoutId);

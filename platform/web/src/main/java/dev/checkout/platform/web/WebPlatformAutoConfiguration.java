@@ -305,6 +305,8 @@ public class WebPlatformAutoConfiguration {
                         .requestMatchers("/api/v1/auth/**").access(notService(permitAll()))
                         .requestMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/categories/**", "/api/v1/search/**").access(notService(permitAll()))
                         .requestMatchers("/api/v1/carts/**").access(notService(permitAll()))
+                        // A flash sale's page is public; its queue and orders need a customer.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/flash-sales/*").access(notService(permitAll()))
                         .requestMatchers("/api/v1/pricing/quotes").access(notService(permitAll()))
                         .requestMatchers("/api/v1/admin/**", "/api/v1/analytics/**").access(notService(hasRole("ADMIN")))
                         .requestMatchers("/api/v1/seller/**").access(notService(hasRole("SELLER")))

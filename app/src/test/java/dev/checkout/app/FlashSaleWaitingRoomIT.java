@@ -1,0 +1,203 @@
+package dev.checkout.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.checkout.platform.testing.ApiClient;
+import dev.checkout.platform.testing.ApiResponse;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A flash sale through its waiting room, end to end: customers queue before the start, are admitted as many as there
+ * are units, buy with their purchase tokens through the checkout saga, and everyone else is told SOLD_OUT; a lapsed
+ * token's unit goes to the next customer in line. The end-to-end profile gives tokens a life of a few seconds.
+ */
+class FlashSaleWaitingRoomIT extends EndToEndTest {
+
+    private static final String QUEUE = "/api/v1/flash-sales/%s/queue";
+
+    @Test
+    void thirtyCustomersQueueForTenUnitsAndExactlyTenBuyWhileTheOthersAreToldSoldOut() throws Exception {
+        String product = fixtures.productWithStock("50.00", 10);
+        List<ApiClient> customers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            customers.add(fixtures.newCustomer());
+        }
+        String sale = saleOf(product, 10, 1, Instant.now().plusSeconds(4));
+        ApiResponse scheduled = api.get("/api/v1/flash-sales/" + sale);
+        assertThat(scheduled.text("/status")).isEqualTo("SCHEDULED");
+        assertThat(scheduled.json().path("remaining").asInt()).isEqualTo(10);
+
+        Map<ApiClient, String> tickets = new LinkedHashMap<>(); // in join order
+        for (ApiClient customer : customers) {
+            ApiResponse joined = customer.post(QUEUE.formatted(sale), Map.of("quantity", 1));
+            assertThat(joined.status()).as(joined.toString()).isEqualTo(202);
+            assertThat(joined.text("/status")).isEqualTo("WAITING");
+            tickets.put(customer, joined.text("/ticket_id"));
+        }
+        ApiClient first = customers.getFirst();
+        ApiResponse again = first.post(QUEUE.formatted(sale), Map.of("quantity", 1));
+        assertThat(again.text("/ticket_id")).as("a second join returns the first ticket").isEqualTo(tickets.get(first));
+        ApiResponse tooMany = first.post(QUEUE.formatted(sale), Map.of("quantity", 2));
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.code()).isEqualTo("quantity_limit_exceeded");
+
+        Map<ApiClient, ApiResponse> admitted = awaitAdmitted(sale, tickets, 10);
+        assertThat(admitted).hasSize(10);
+        List<ApiClient> firstTenToJoin = customers.subList(0, 10);
+        assertThat(Set.copyOf(admitted.keySet())).as("admitted in a shuffled order, not by join time (a 1 in 30 million chance to fail)")
+                .isNotEqualTo(Set.copyOf(firstTenToJoin));
+        assertThat(api.get("/api/v1/flash-sales/" + sale).text("/status")).isEqualTo("LIVE");
+
+        ApiClient someoneElse = customers.stream().filter(c -> !admitted.containsKey(c)).findFirst().orElseThrow();
+        String someToken = admitted.values().iterator().next().text("/purchase_token");
+        ApiResponse stolen = someoneElse.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/flash-sales/" + sale + "/orders", order(someToken));
+        assertThat(stolen.status()).as(stolen.toString()).isEqualTo(403);
+
+        List<String> orderIds = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(5)) {
+            List<Future<ApiResponse>> placed = new ArrayList<>();
+            admitted.forEach((customer, ticket) -> placed.add(threads.submit(() -> customer.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                    .post("/api/v1/flash-sales/" + sale + "/orders", order(ticket.text("/purchase_token"))))));
+            for (Future<ApiResponse> response : placed) {
+                assertThat(response.get().status()).as(response.get().toString()).isEqualTo(202);
+                assertThat(response.get().text("/status")).isEqualTo("PENDING");
+                orderIds.add(response.get().text("/order_id"));
+            }
+        }
+        for (String orderId : orderIds) {
+            ApiResponse settled = Fixtures.awaitSettled(fixtures.admin(), orderId);
+            assertThat(settled.text("/status")).isEqualTo("CONFIRMED");
+            assertThat(settled.json().path("items").get(0).path("unit_price").decimalValue()).isEqualByComparingTo("9.99");
+        }
+
+        List<ApiClient> theRest = customers.stream().filter(c -> !admitted.containsKey(c)).toList();
+        Awaitility.await("the rest told sold out").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> theRest.stream().allMatch(c -> "SOLD_OUT".equals(poll(c, sale, tickets.get(c)).text("/status"))));
+        ApiResponse late = fixtures.newCustomer().post(QUEUE.formatted(sale), Map.of("quantity", 1));
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.text("/status")).isEqualTo("SOLD_OUT");
+        admitted.forEach((customer, ticket) -> assertThat(poll(customer, sale, tickets.get(customer)).text("/status")).isEqualTo("USED"));
+        ApiResponse soldOut = api.get("/api/v1/flash-sales/" + sale);
+        assertThat(soldOut.text("/status")).isEqualTo("SOLD_OUT");
+        assertThat(soldOut.json().path("remaining").asInt()).isZero();
+        assertThat(fixtures.available(product)).isZero();
+        assertThat(fixtures.reserved(product)).isZero();
+    }
+
+    @Test
+    void aLapsedTokensUnitGoesToTheNextCustomerInLine() {
+        String product = fixtures.productWithStock("20.00", 5);
+        ApiClient one = fixtures.newCustomer();
+        ApiClient other = fixtures.newCustomer();
+        String sale = saleOf(product, 1, 1, Instant.now().plusSeconds(1));
+        Map<ApiClient, String> tickets = new HashMap<>();
+        tickets.put(one, one.post(QUEUE.formatted(sale), Map.of("quantity", 1)).text("/ticket_id"));
+        tickets.put(other, other.post(QUEUE.formatted(sale), Map.of("quantity", 1)).text("/ticket_id"));
+
+        Map<ApiClient, ApiResponse> firstIn = awaitAdmitted(sale, tickets, 1);
+        ApiClient idle = firstIn.keySet().iterator().next();
+        ApiClient next = idle == one ? other : one;
+        String lapsedToken = firstIn.get(idle).text("/purchase_token");
+
+        ApiResponse nextAdmitted = Awaitility.await("the next customer admitted").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> poll(next, sale, tickets.get(next)), r -> "ADMITTED".equals(r.text("/status")));
+        assertThat(poll(idle, sale, tickets.get(idle)).text("/status")).isEqualTo("EXPIRED");
+        ApiResponse late = idle.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/flash-sales/" + sale + "/orders", order(lapsedToken));
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.code()).isEqualTo("token_expired");
+
+        ApiClient buyer = next.withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        ApiResponse bought = buyer.post("/api/v1/flash-sales/" + sale + "/orders", order(nextAdmitted.text("/purchase_token")));
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(202);
+        ApiResponse replayed = buyer.post("/api/v1/flash-sales/" + sale + "/orders", order(nextAdmitted.text("/purchase_token")));
+        assertThat(replayed.text("/order_id")).isEqualTo(bought.text("/order_id"));
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(Fixtures.awaitSettled(next, bought.text("/order_id")).text("/status")).isEqualTo("CONFIRMED");
+        assertThat(fixtures.available(product)).as("one unit sold of five in stock").isEqualTo(4);
+    }
+
+    @Test
+    void aSaleIsDefinedOnlyForAProductThatExistsWithSensibleNumbers() {
+        ApiClient admin = fixtures.admin();
+        String product = fixtures.productWithStock("20.00", 5);
+        Instant start = Instant.now().plusSeconds(60);
+        Map<String, Object> good = definition(product, 10, 1, start, start.plusSeconds(60));
+
+        ApiResponse created = admin.post("/api/v1/admin/flash-sales", good);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.text("/flash_sale_id")).startsWith("fls_");
+        assertThat(created.json().path("sale_price").decimalValue()).isEqualByComparingTo("9.99");
+
+        assertThat(admin.post("/api/v1/admin/flash-sales", with(good, "quantity", 0)).code()).isEqualTo("validation_failed");
+        assertThat(admin.post("/api/v1/admin/flash-sales", with(good, "per_user_limit", 0)).code()).isEqualTo("validation_failed");
+        assertThat(admin.post("/api/v1/admin/flash-sales", with(good, "ends_at", start.minusSeconds(1).toString())).code())
+                .isEqualTo("validation_failed");
+        ApiResponse unknown = admin.post("/api/v1/admin/flash-sales", with(good, "product_id", "prod_doesnotexist"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.code()).isEqualTo("product_not_found");
+        assertThat(fixtures.newCustomer().post("/api/v1/admin/flash-sales", good).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/flash-sales/fls_doesnotexist").status()).isEqualTo(404);
+    }
+
+    private String saleOf(String product, int quantity, int perUserLimit, Instant start) {
+        ApiResponse created = fixtures.admin().post("/api/v1/admin/flash-sales",
+                definition(product, quantity, perUserLimit, start, start.plusSeconds(600)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("/flash_sale_id");
+    }
+
+    private static Map<String, Object> definition(String product, int quantity, int perUserLimit, Instant start, Instant end) {
+        return Map.of("product_id", product, "quantity", quantity, "sale_price", new java.math.BigDecimal("9.99"),
+                "starts_at", start.toString(), "ends_at", end.toString(), "per_user_limit", perUserLimit);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put(field, value);
+        return changed;
+    }
+
+    private static Map<String, Object> order(String purchaseToken) {
+        return Map.of("purchase_token", purchaseToken, "shipping_address", Fixtures.address(),
+                "payment_method", Map.of("type", "card", "card_token", "tok_visa"));
+    }
+
+    private static ApiResponse poll(ApiClient customer, String sale, String ticketId) {
+        ApiResponse ticket = customer.get(QUEUE.formatted(sale) + "/" + ticketId);
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(200);
+        return ticket;
+    }
+
+    /** Polls every ticket until {@code count} are admitted, checking no poll ever sees more admitted than that. */
+    private static Map<ApiClient, ApiResponse> awaitAdmitted(String sale, Map<ApiClient, String> tickets, int count) {
+        return Awaitility.await(count + " admitted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Map<ApiClient, ApiResponse> admitted = new LinkedHashMap<>();
+            tickets.forEach((customer, ticket) -> {
+                ApiResponse polled = poll(customer, sale, ticket);
+                if ("ADMITTED".equals(polled.text("/status"))) {
+                    assertThat(polled.text("/purchase_token")).isNotBlank();
+                    assertThat(polled.text("/token_expires_at")).isNotBlank();
+                    admitted.put(customer, polled);
+                }
+            });
+            assertThat(admitted.size()).as("never more admitted than units").isLessThanOrEqualTo(count);
+            return admitted;
+        }, admitted -> admitted.size() == count);
+    }
+}

@@ -21,11 +21,15 @@ class ApiDescriptionIT extends EndToEndTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    /** Every endpoint of the application's controllers as {@code METHOD /path}: the error page and the description's own aside. */
+    /**
+     * Every endpoint of the application's controllers as {@code METHOD /path}: the error page, the description's own and
+     * the web pages (storefront and back office, HTML for browsers, not API) aside.
+     */
     List<String> controllerEndpoints() {
         TreeSet<String> endpoints = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
-            if (!handler.getBeanType().getPackageName().startsWith("dev.checkout.")) {
+            if (!handler.getBeanType().getPackageName().startsWith("dev.checkout.")
+                    || handler.getBeanType().getPackageName().startsWith("dev.checkout.storefront")) {
                 return;
             }
             info.getPatternValues().stream().filter(pattern -> !pattern.equals("/error"))

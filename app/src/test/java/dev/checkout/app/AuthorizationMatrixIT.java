@@ -86,6 +86,11 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /api/v1/admin/notifications", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/users/{userId}/suspend", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/users/{userId}/reactivate", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/coupons", Rule.ADMIN);
+        RULES.put("GET /api/v1/admin/coupons", Rule.ADMIN);
+        RULES.put("GET /api/v1/admin/coupons/{code}", Rule.ADMIN);
+        RULES.put("PATCH /api/v1/admin/coupons/{code}", Rule.ADMIN);
+        RULES.put("POST /api/v1/internal/pricing/quotes", Rule.SERVICE);
         RULES.put("GET /api/v1/internal/stock/{productId}", Rule.SERVICE);
         RULES.put("GET /api/v1/internal/orders/{orderId}", Rule.SERVICE);
         RULES.put("GET /api/v1/internal/checkouts/{checkoutId}", Rule.SERVICE);

@@ -84,6 +84,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /api/v1/admin/sagas", Rule.ADMIN);
         RULES.put("GET /api/v1/admin/sagas/{sagaId}", Rule.ADMIN);
         RULES.put("GET /api/v1/admin/notifications", Rule.ADMIN);
+        RULES.put("GET /api/v1/admin/mailbox", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/users/{userId}/suspend", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/users/{userId}/reactivate", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/coupons", Rule.ADMIN);

@@ -85,6 +85,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /api/v1/admin/sagas/{sagaId}", Rule.ADMIN);
         RULES.put("GET /api/v1/admin/notifications", Rule.ADMIN);
         RULES.put("GET /api/v1/admin/mailbox", Rule.ADMIN);
+        RULES.put("GET /api/v1/admin/shipments", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/shipments/{shipmentId}/ship", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/shipments/{shipmentId}/deliver", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/users/{userId}/suspend", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/users/{userId}/reactivate", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/coupons", Rule.ADMIN);

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import dev.checkout.cart.api.CartAbandoned;
 import dev.checkout.cart.api.CartTopics;
+import dev.checkout.fulfillment.api.FulfillmentTopics;
+import dev.checkout.fulfillment.api.ShipmentDelivered;
+import dev.checkout.fulfillment.api.ShipmentShipped;
 import dev.checkout.inventory.api.InventoryTopics;
 import dev.checkout.inventory.api.LowStock;
 import dev.checkout.notification.NotificationServiceConfiguration.NotificationMessaging;
@@ -32,6 +35,7 @@ class NotificationListeners {
     private final MessageRoutes orderRoutes;
     private final MessageRoutes cartRoutes;
     private final MessageRoutes inventoryRoutes;
+    private final MessageRoutes shipmentRoutes;
 
     NotificationListeners(NotificationMessaging messaging, Notifications notifications, NotificationProperties properties) {
         this.messaging = messaging;
@@ -44,6 +48,11 @@ class NotificationListeners {
                 .build();
         this.cartRoutes = MessageRoutes.builder().on(CartAbandoned.class, (abandoned, message) -> abandoned(abandoned)).build();
         this.inventoryRoutes = MessageRoutes.builder().on(LowStock.class, (low, message) -> lowStock(low, message.eventId())).build();
+        this.shipmentRoutes = MessageRoutes.builder()
+                .on(ShipmentShipped.class, (shipped, message) -> shipped(shipped))
+                .on(ShipmentDelivered.class, (delivered, message) -> queueForOrder("order_delivered", delivered.orderId(), delivered.userId(),
+                        Map.of("order_number", delivered.orderId())))
+                .build();
     }
 
     @KafkaListener(id = "notification-order-events", groupId = "notification-service", topics = OrderTopics.EVENTS)
@@ -59,6 +68,19 @@ class NotificationListeners {
     @KafkaListener(id = "notification-inventory-events", groupId = "notification-service", topics = InventoryTopics.EVENTS)
     void onInventoryEvents(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "inventory-events", inventoryRoutes);
+    }
+
+    @KafkaListener(id = "notification-fulfillment-events", groupId = "notification-service", topics = FulfillmentTopics.EVENTS)
+    void onFulfillmentEvents(List<ConsumerRecord<String, String>> records) {
+        messaging.receive(records, "fulfillment-events", shipmentRoutes);
+    }
+
+    private void shipped(ShipmentShipped shipped) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("order_number", shipped.orderId());
+        data.put("carrier", shipped.carrier());
+        data.put("tracking_number", shipped.trackingNumber());
+        queueForOrder("order_shipped", shipped.orderId(), shipped.userId(), data);
     }
 
     private void confirmed(OrderConfirmed confirmed) {

@@ -23,12 +23,14 @@ class OrderQueries {
     private final Checkouts checkouts;
     private final JdbcSagaStore sagaStore;
     private final CheckoutSaga saga;
+    private final ShipmentFollowing shipments;
 
-    OrderQueries(Orders orders, Checkouts checkouts, JdbcSagaStore sagaStore, CheckoutSaga saga) {
+    OrderQueries(Orders orders, Checkouts checkouts, JdbcSagaStore sagaStore, CheckoutSaga saga, ShipmentFollowing shipments) {
         this.orders = orders;
         this.checkouts = checkouts;
         this.sagaStore = sagaStore;
         this.saga = saga;
+        this.shipments = shipments;
     }
 
     /** A checkout of the user's; another user's is not found. */
@@ -58,7 +60,8 @@ class OrderQueries {
                      BigDecimal subtotal, BigDecimal discountAmount, BigDecimal taxAmount, BigDecimal shippingAmount,
                      BigDecimal totalAmount, String currency, Address shippingAddress, PaymentView payment,
                      List<SagaStepView> sagaSteps, List<Orders.StatusChange> statusHistory, String failureReason,
-                     String trackingNumber, String cartId, String checkoutId, Instant createdAt, Instant updatedAt) {
+                     String trackingNumber, String cartId, String checkoutId, Instant createdAt, Instant updatedAt,
+                     List<Map<String, Object>> shipments) {
     }
 
     record ItemView(String productId, String variantId, String name, int quantity, BigDecimal unitPrice, BigDecimal totalPrice) {
@@ -86,7 +89,7 @@ class OrderQueries {
                 order.totals().total(), order.totals().currency(), order.shippingAddress(),
                 new PaymentView(order.paymentId(), order.paymentStatus().name(), order.transactionId(), order.paymentMethodType()),
                 sagaSteps(orderId), orders.history(orderId), order.failureReason(), order.trackingNumber(), order.cartId(),
-                order.checkoutId(), order.createdAt(), order.updatedAt());
+                order.checkoutId(), order.createdAt(), order.updatedAt(), shipments.of(orderId));
     }
 
     /**

@@ -74,6 +74,10 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /api/v1/orders/{orderId}", Rule.USER_OWNED);
         RULES.put("GET /api/v1/orders/{orderId}/status", Rule.USER_OWNED);
         RULES.put("POST /api/v1/orders/{orderId}/cancel", Rule.USER_OWNED);
+        RULES.put("POST /api/v1/orders/{orderId}/return", Rule.USER_OWNED);
+        RULES.put("GET /api/v1/admin/returns", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/returns/{returnId}/approve", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/returns/{returnId}/reject", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/products", Rule.ADMIN);
         RULES.put("PATCH /api/v1/admin/products/{productId}", Rule.ADMIN);
         RULES.put("PUT /api/v1/admin/inventory/{productId}", Rule.ADMIN);
@@ -136,7 +140,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
         String bystanderId = fixtures.newCustomer().get("/api/v1/users/me").text("/user_id");
         Map<String, String> ids = Map.of("cartId", cartId, "cartItemId", cartItemId, "orderId", orderId, "addressId", addressId,
                 "productId", productId, "userId", bystanderId, "checkoutId", "chk_" + UUID.randomUUID().toString().replace("-", ""),
-                "sagaId", orderId, "id", UUID.randomUUID().toString());
+                "sagaId", orderId, "id", UUID.randomUUID().toString(), "returnId", "ret_" + UUID.randomUUID().toString().replace("-", ""));
         Map<Caller, ApiClient> callers = new LinkedHashMap<>();
         callers.put(Caller.ANONYMOUS, api);
         callers.put(Caller.USER, owner);

@@ -65,6 +65,38 @@ class CartFlowIT extends EndToEndTest {
         assertThat(warned.json().path("subtotal").decimalValue()).isEqualByComparingTo("10.00");
     }
 
+    @Test
+    void aCartHeldForAnOrderThatWasNeverSavedIsGivenBackAndCanBeCheckedOut() {
+        String widget = fixtures.productWithStock("3.00", 5);
+        ApiClient customer = fixtures.newCustomer();
+        String cartId = Fixtures.cartWith(customer, widget, 1);
+        // What the order service does first when placing an order; the request then dies before the order is saved.
+        ApiResponse held = customer.post("/api/v1/carts/" + cartId + "/checkout", Map.of("holder_id", "order_" + "0".repeat(32)));
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        assertThat(customer.get("/api/v1/carts/" + cartId).text("/status")).isEqualTo("CHECKED_OUT");
+
+        Awaitility.await("cart " + cartId + " given back").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> customer.get("/api/v1/carts/" + cartId).text("/status"), "ACTIVE"::equals);
+        ApiResponse placed = customer.withHeader("Idempotency-Key", java.util.UUID.randomUUID().toString()).post("/api/v1/orders/checkout",
+                Map.of("cart_id", cartId, "shipping_address", Fixtures.address(), "payment_method", Map.of("type", "card", "card_token", "tok_visa")));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
+        assertThat(Fixtures.awaitSettled(customer, placed.text("/order_id")).text("/status")).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aCartHeldByAnOpenCheckoutStaysHeldPastTheCheckDelay() {
+        String widget = fixtures.productWithStock("3.00", 5);
+        ApiClient customer = fixtures.newCustomer();
+        String cartId = Fixtures.cartWith(customer, widget, 1);
+        ApiResponse checkout = customer.post("/api/v1/checkouts", Map.of("cart_id", cartId, "shipping_address", Fixtures.address()));
+        assertThat(checkout.status()).as(checkout.toString()).isEqualTo(201);
+
+        // The test profile checks carts held longer than 2 s every second: 5 s covers two checks at least.
+        Awaitility.await("cart " + cartId + " still held").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> customer.get("/api/v1/carts/" + cartId).text("/status"), "CHECKED_OUT"::equals);
+    }
+
     private static ApiResponse addTo(ApiClient client, String cartId, String productId, int quantity) {
         return client.post("/api/v1/carts/" + cartId + "/items", Map.of("product_id", productId, "quantity", quantity));
     }

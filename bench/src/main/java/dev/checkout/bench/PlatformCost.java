@@ -42,22 +42,30 @@ final class PlatformCost implements AutoCloseable {
     }
 
     /** The counters at one moment. */
-    record Reading(long commits, long records, long requests) {
+    /**
+     * @param commits transactions committed, read-only ones included ({@code pg_stat_database.xact_commit})
+     * @param writes  transactions that wrote (each took a transaction id: the next id to be given out moved by one),
+     *                the durable commits an order costs
+     */
+    record Reading(long commits, long writes, long records, long requests) {
         Reading minus(Reading earlier) {
-            return new Reading(commits - earlier.commits, records - earlier.records, requests - earlier.requests);
+            return new Reading(commits - earlier.commits, writes - earlier.writes, records - earlier.records, requests - earlier.requests);
         }
     }
 
     Reading read() throws Exception {
-        return new Reading(commits(), records(), requests());
+        long[] database = database();
+        return new Reading(database[0], database[1], records(), requests());
     }
 
-    private long commits() throws SQLException {
+    /** Commits so far, and the next transaction id (read without taking one). */
+    private long[] database() throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
              var statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select sum(xact_commit) from pg_stat_database")) {
+             ResultSet rows = statement.executeQuery("select (select sum(xact_commit) from pg_stat_database),"
+                     + " pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
             rows.next();
-            return rows.getLong(1);
+            return new long[] {rows.getLong(1), rows.getLong(2)};
         }
     }
 
@@ -86,8 +94,9 @@ final class PlatformCost implements AutoCloseable {
     /** {@code per confirmed order: N commits, M Kafka records, K HTTP calls} for what a run cost. */
     static String perOrder(Reading cost, long confirmed, long clientRequests) {
         double orders = Math.max(1, confirmed);
-        return String.format("per confirmed order: %.1f commits, %.1f Kafka records, %.1f HTTP calls (%.1f from the clients, %.1f between services)",
-                cost.commits() / orders, cost.records() / orders, cost.requests() / orders, clientRequests / orders,
+        return String.format("per confirmed order: %.1f writing transactions (%.1f commits with read-only ones), %.1f Kafka records,"
+                        + " %.1f HTTP calls (%.1f from the clients, %.1f between services)",
+                cost.writes() / orders, cost.commits() / orders, cost.records() / orders, cost.requests() / orders, clientRequests / orders,
                 Math.max(0, cost.requests() - clientRequests) / orders);
     }
 

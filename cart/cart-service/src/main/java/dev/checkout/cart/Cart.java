@@ -187,6 +187,18 @@ final class Cart {
     }
 
     /**
+     * The order service, asked by the reconciliation, knows nothing live of what holds the cart (no such order or
+     * checkout, or it ended): the customer gets the cart back. False when the cart changed since it was read.
+     */
+    boolean holderGone(String holder, Instant unchangedSince, Instant now) {
+        if (!isHeldBy(holder) || updatedAt.isAfter(unchangedSince)) {
+            return false;
+        }
+        release(now);
+        return true;
+    }
+
+    /**
      * Moves a guest cart's items into this one: quantities summed and capped at {@code limit}, items that can no longer
      * be had dropped, prices of the merged lines refreshed; the guest cart ends MERGED. Returns a warning for every
      * adjustment made.

@@ -96,6 +96,14 @@ class Carts {
                 .param("before", Timestamp.from(before)).param("limit", limit).query(this::map).list();
     }
 
+    /** CHECKED_OUT carts unchanged since {@code before}, oldest first, unlocked (their holders are asked about first). */
+    List<Cart> heldSince(Instant before, int limit) {
+        return jdbc.sql("""
+                        select * from cart.carts where status = 'CHECKED_OUT' and updated_at < :before
+                        order by updated_at limit :limit""")
+                .param("before", Timestamp.from(before)).param("limit", limit).query(this::map).list();
+    }
+
     /** Locks users' ACTIVE carts with items, unchanged since {@code before} and never reminded of. */
     List<Cart> lockAbandonedCarts(Instant before, int limit) {
         return jdbc.sql("""

@@ -43,7 +43,7 @@ class CartMergeLockingTest {
         when(products.findAll(anyCollection())).thenAnswer(call -> copiesOf(call.getArgument(0)));
         TransactionTemplate transactions = mock(TransactionTemplate.class);
         when(transactions.execute(any())).thenAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
-        CartManagement carts = new CartManagement(store, products, mock(Offers.class), new CartProperties(CartTest.LIMIT, null, null, null, null),
+        CartManagement carts = new CartManagement(store, products, mock(Offers.class), new CartProperties(CartTest.LIMIT, null, null, null, null, null, null),
                 transactions, JsonMapper.builder().build(), Clock.fixed(CartTest.NOW, ZoneOffset.UTC));
 
         carts.merge(new CartAccess(guestAsRead, new Caller("user_1", Set.of("USER"))));

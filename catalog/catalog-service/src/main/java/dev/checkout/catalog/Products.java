@@ -160,8 +160,4 @@ class Products {
                 .addValue("createdAt", Timestamp.from(product.createdAt()))
                 .addValue("updatedAt", Timestamp.from(product.updatedAt()));
     }
-
-    static BigDecimal zeroIfNull(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
-    }
 }

@@ -2,8 +2,13 @@ package dev.checkout.inventory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+
+import dev.checkout.inventory.api.StockLine;
+import dev.checkout.platform.core.DomainModel;
 
 /**
  * Stock held for one owner (a checkout, then its order). Guards its life cycle: PENDING until it is confirmed
@@ -11,6 +16,7 @@ import java.util.Objects;
  * a confirmed one can be RESTOCKED when the order is cancelled. Each change is recorded as a {@link ReservationEvent}
  * for the caller to apply to stock and announce. Repeating a command that already took effect changes nothing.
  */
+@DomainModel
 final class Reservation {
 
     enum Status { PENDING, CONFIRMED, RELEASED, EXPIRED, REJECTED, RESTOCKED }
@@ -129,6 +135,41 @@ final class Reservation {
             status = Status.RESTOCKED;
             events.add(new ReservationEvent.StockReturned(reservationId, ownerId, lines));
         }
+    }
+
+    /**
+     * Some units of a confirmed sale come back: for each item, taken from the sale's lines of that product (and
+     * variant) in order, at most what each line sold less what it already took back ({@code returnedByStockId}).
+     * Returns the slices given back (empty when nothing was left to give back); the sale stays CONFIRMED.
+     */
+    List<Line> returnItems(List<StockLine> items, Map<Long, Integer> returnedByStockId) {
+        if (status != Status.CONFIRMED) {
+            return List.of();
+        }
+        Map<Long, Integer> returned = new HashMap<>(returnedByStockId);
+        List<Line> back = new ArrayList<>();
+        for (StockLine item : items) {
+            int wanted = item.quantity();
+            for (Line line : lines) {
+                if (wanted == 0) {
+                    break;
+                }
+                if (!line.productId().equals(item.productId()) || !Objects.equals(line.variantId(), item.variantId())) {
+                    continue;
+                }
+                int left = line.quantity() - returned.getOrDefault(line.stockId(), 0);
+                int taken = Math.min(left, wanted);
+                if (taken > 0) {
+                    back.add(new Line(line.stockId(), line.productId(), line.variantId(), line.warehouseId(), taken));
+                    returned.merge(line.stockId(), taken, Integer::sum);
+                    wanted -= taken;
+                }
+            }
+        }
+        if (!back.isEmpty()) {
+            events.add(new ReservationEvent.StockReturned(reservationId, ownerId, back));
+        }
+        return back;
     }
 
     List<ReservationEvent> takeEvents() {

@@ -5,9 +5,11 @@ import java.util.List;
 import dev.checkout.inventory.InventoryServiceConfiguration.InventoryMessaging;
 import dev.checkout.inventory.api.ConfirmStock;
 import dev.checkout.inventory.api.InventoryTopics;
+import dev.checkout.inventory.api.ItemsRestocked;
 import dev.checkout.inventory.api.OrderRestocked;
 import dev.checkout.inventory.api.ReleaseStock;
 import dev.checkout.inventory.api.ReserveStock;
+import dev.checkout.inventory.api.RestockItems;
 import dev.checkout.inventory.api.RestockOrder;
 import dev.checkout.inventory.api.StockConfirmationFailed;
 import dev.checkout.inventory.api.StockConfirmed;
@@ -45,6 +47,7 @@ class ReservationCommands {
             .on(ConfirmStock.class, this::confirm)
             .on(ReleaseStock.class, this::release)
             .on(RestockOrder.class, this::restock)
+            .on(RestockItems.class, this::restockItems)
             .build();
 
     /** The listener's id; {@link GateRecovery} starts it once the gate has had its first reconciliation. */
@@ -71,6 +74,12 @@ class ReservationCommands {
     private void restock(RestockOrder command, InboundMessage message) {
         reservations.restock(command.ownerId());
         reply(message, command.ownerId(), new OrderRestocked(command.ownerId()));
+    }
+
+    private void restockItems(RestockItems command, InboundMessage message) {
+        int units = StockReservations.isValid(command.lines()) && command.restockId() != null
+                ? reservations.restockItems(command.ownerId(), command.restockId(), command.lines()) : 0;
+        reply(message, command.ownerId(), new ItemsRestocked(command.ownerId(), command.restockId(), units));
     }
 
     private void reserve(ReserveStock command, InboundMessage message) {

@@ -3,7 +3,10 @@ package dev.checkout.inventory;
 import java.time.Instant;
 import java.util.List;
 
+import dev.checkout.platform.core.DomainModel;
+
 /** What happened to a reservation: domain events, applied to stock and mapped to messages by the use case. */
+@DomainModel
 sealed interface ReservationEvent {
 
     String reservationId();

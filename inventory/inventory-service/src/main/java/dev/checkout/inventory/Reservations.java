@@ -3,9 +3,12 @@ package dev.checkout.inventory;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +60,30 @@ class Reservations {
         }
         return new HashSet<>(jdbc.sql("select reservation_id from inventory.reservations where reservation_id in (:ids)")
                 .param("ids", List.copyOf(reservationIds)).query(String.class).list());
+    }
+
+    /** Units each stock row of the owner's sale already took back in returns. */
+    Map<Long, Integer> returnedItems(String ownerId) {
+        Map<Long, Integer> returned = new HashMap<>();
+        jdbc.sql("select stock_id, sum(quantity) from inventory.returned_items where owner_id = :owner group by stock_id")
+                .param("owner", ownerId).query((rs, n) -> returned.put(rs.getLong(1), rs.getInt(2))).list();
+        return returned;
+    }
+
+    /** Units a restock put back, if it was made already. */
+    OptionalInt restocked(String restockId) {
+        Integer units = jdbc.sql("select sum(quantity) from inventory.returned_items where restock_id = :id")
+                .param("id", restockId).query(Integer.class).single();
+        return units == null ? OptionalInt.empty() : OptionalInt.of(units);
+    }
+
+    void recordReturned(String restockId, String ownerId, List<Reservation.Line> lines) {
+        for (Reservation.Line line : lines) {
+            jdbc.sql("""
+                            insert into inventory.returned_items (restock_id, owner_id, stock_id, quantity) values (:id, :owner, :stock, :quantity)
+                            on conflict (restock_id, stock_id) do update set quantity = returned_items.quantity + excluded.quantity""")
+                    .param("id", restockId).param("owner", ownerId).param("stock", line.stockId()).param("quantity", line.quantity()).update();
+        }
     }
 
     Optional<Reservation> lockByOwner(String ownerId) {

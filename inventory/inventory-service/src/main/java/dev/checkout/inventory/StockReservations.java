@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -292,6 +293,25 @@ class StockReservations {
             reservation.restock();
             save(reservation);
         });
+    }
+
+    /**
+     * Puts some units of the owner's confirmed sale back (a return), once per {@code restockId}; returns how many units
+     * went back (those of the first time, when asked again).
+     */
+    @Transactional
+    int restockItems(String ownerId, String restockId, List<StockLine> items) {
+        Optional<Reservation> sale = reservations.lockByOwner(ownerId);
+        OptionalInt done = reservations.restocked(restockId);
+        if (done.isPresent()) {
+            return done.getAsInt();
+        }
+        return sale.map(reservation -> {
+            List<Reservation.Line> back = reservation.returnItems(Stock.merged(items), reservations.returnedItems(ownerId));
+            reservations.recordReturned(restockId, ownerId, back);
+            apply(reservation, Announcing.NOTHING);
+            return back.stream().mapToInt(Reservation.Line::quantity).sum();
+        }).orElse(0);
     }
 
     /** Releases up to {@code limit} reservations whose time is up; returns how many. */

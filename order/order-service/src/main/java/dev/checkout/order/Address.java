@@ -1,9 +1,12 @@
 package dev.checkout.order;
 
+import dev.checkout.platform.core.DomainModel;
+
 /**
  * Where an order goes: as the customer typed it, or copied from one of their saved addresses ({@code addressId}).
  * A value: two equal addresses are the same place.
  */
+@DomainModel
 record Address(String name, String street, String city, String state, String zip, String country, String addressId) {
 
     Address withoutId() {

@@ -34,7 +34,7 @@ class CartHolds {
     }
 
     /** A held cart's lines at today's prices, with what changed since they were added. */
-    record Held(List<Order.Line> lines, String currency, List<Map<String, Object>> priceChanges, List<Map<String, Object>> warnings) {
+    record Held(List<Order.Line> lines, String currency, List<Checkout.PriceChange> priceChanges, List<Checkout.Warning> warnings) {
     }
 
     /**
@@ -53,22 +53,19 @@ class CartHolds {
             throw ServiceCalls.unavailable("cart");
         }
         List<Order.Line> lines = new ArrayList<>();
-        List<Map<String, Object>> priceChanges = new ArrayList<>();
+        List<Checkout.PriceChange> priceChanges = new ArrayList<>();
         for (JsonNode item : cart.path("items")) {
             BigDecimal price = Money.of(item.path("unit_price").decimalValue());
             lines.add(new Order.Line(item.path("product_id").asString(), item.path("variant_id").asString(null),
                     item.path("name").asString(null), item.path("quantity").asInt(), price));
             if (item.hasNonNull("price_at_addition") && Money.of(item.path("price_at_addition").decimalValue()).compareTo(price) != 0) {
-                Map<String, Object> change = new java.util.LinkedHashMap<>();
-                change.put("product_id", item.path("product_id").asString());
-                change.put("variant_id", item.path("variant_id").asString(null));
-                change.put("price_at_addition", Money.of(item.path("price_at_addition").decimalValue()));
-                change.put("current_price", price);
-                priceChanges.add(change);
+                priceChanges.add(new Checkout.PriceChange(item.path("product_id").asString(), item.path("variant_id").asString(null),
+                        Money.of(item.path("price_at_addition").decimalValue()), price));
             }
         }
-        List<Map<String, Object>> warnings = new ArrayList<>();
-        cart.path("warnings").forEach(w -> warnings.add(json.convertValue(w, Map.class)));
+        List<Checkout.Warning> warnings = new ArrayList<>();
+        cart.path("warnings").forEach(w -> warnings.add(new Checkout.Warning(w.path("code").asString(), w.path("product_id").asString(null),
+                w.path("message").asString(null))));
         if (lines.isEmpty()) {
             throw ApiException.unprocessable("cart_empty", "The cart " + cartId + " has no items to check out");
         }

@@ -1,8 +1,8 @@
 package dev.checkout.order;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +14,18 @@ final class Checkout {
 
     enum Status { RESERVING, RESERVED, PAID, EXPIRED, FAILED }
 
+    /** A line whose price moved between its addition to the cart and the checkout (the checkout's price wins). */
+    record PriceChange(String productId, String variantId, BigDecimal priceAtAddition, BigDecimal currentPrice) {
+    }
+
+    /** Something the customer should know, from the cart ({@code product_id} set) or from pricing. */
+    record Warning(String code, String productId, String message) {
+    }
+
+    /** A line inventory could not reserve in full. */
+    record ShortItem(String productId, String variantId, int requested, int available) {
+    }
+
     /** The type of checkout ids ({@code chk_…}), which tells a checkout's reservation from an order's. */
     static final String ID_TYPE = "chk";
     static final String ID_PREFIX = ID_TYPE + "_";
@@ -24,17 +36,17 @@ final class Checkout {
     private final List<Order.Line> lines;
     private final Order.Totals totals;
     private final Address shippingAddress;
-    private final List<Map<String, Object>> priceChanges;
-    private final List<Map<String, Object>> warnings;
+    private final List<PriceChange> priceChanges;
+    private final List<Warning> warnings;
     private final Instant expiresAt;
     private final Instant createdAt;
     private Status status;
-    private List<Map<String, Object>> failedItems;
+    private List<ShortItem> failedItems;
     private String orderId;
 
     Checkout(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
-             Address shippingAddress, List<Map<String, Object>> priceChanges, List<Map<String, Object>> warnings,
-             Instant expiresAt, Instant createdAt, Status status, List<Map<String, Object>> failedItems, String orderId) {
+             Address shippingAddress, List<PriceChange> priceChanges, List<Warning> warnings,
+             Instant expiresAt, Instant createdAt, Status status, List<ShortItem> failedItems, String orderId) {
         this.checkoutId = Objects.requireNonNull(checkoutId);
         this.userId = Objects.requireNonNull(userId);
         this.cartId = Objects.requireNonNull(cartId);
@@ -51,8 +63,8 @@ final class Checkout {
     }
 
     static Checkout open(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
-                         Address shippingAddress, List<Map<String, Object>> priceChanges,
-                         List<Map<String, Object>> warnings, Instant now, java.time.Duration hold) {
+                         Address shippingAddress, List<PriceChange> priceChanges,
+                         List<Warning> warnings, Instant now, java.time.Duration hold) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a checkout holds at least one line");
         }
@@ -71,7 +83,7 @@ final class Checkout {
         }
     }
 
-    void stockRefused(List<Map<String, Object>> shortItems) {
+    void stockRefused(List<ShortItem> shortItems) {
         if (status == Status.RESERVING) {
             status = Status.FAILED;
             failedItems = shortItems;
@@ -132,11 +144,11 @@ final class Checkout {
     List<Order.Line> lines() { return lines; }
     Order.Totals totals() { return totals; }
     Address shippingAddress() { return shippingAddress; }
-    List<Map<String, Object>> priceChanges() { return priceChanges; }
-    List<Map<String, Object>> warnings() { return warnings; }
+    List<PriceChange> priceChanges() { return priceChanges; }
+    List<Warning> warnings() { return warnings; }
     Instant expiresAt() { return expiresAt; }
     Instant createdAt() { return createdAt; }
     Status status() { return status; }
-    List<Map<String, Object>> failedItems() { return failedItems; }
+    List<ShortItem> failedItems() { return failedItems; }
     String orderId() { return orderId; }
 }

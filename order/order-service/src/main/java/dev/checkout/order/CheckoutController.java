@@ -86,7 +86,7 @@ class CheckoutController {
 
     record CheckoutView(String checkoutId, String status, String cartId, List<Item> items, BigDecimal subtotal, BigDecimal discount,
                         BigDecimal tax, BigDecimal shipping, BigDecimal total, String currency, Instant expiresAt,
-                        List<Map<String, Object>> priceChanges, List<Map<String, Object>> warnings, Address shippingAddress,
+                        List<Checkout.PriceChange> priceChanges, List<Checkout.Warning> warnings, Address shippingAddress,
                         String orderId, Instant createdAt) {
 
         record Item(String productId, String variantId, String name, int quantity, BigDecimal unitPrice, BigDecimal totalPrice) {

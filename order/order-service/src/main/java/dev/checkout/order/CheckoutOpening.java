@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.checkout.inventory.api.InventoryTopics;
@@ -30,8 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class CheckoutOpening {
 
-    private static final Duration POLL = Duration.ofMillis(15);
-
     private final Checkouts checkouts;
     private final CartHolds carts;
     private final CustomerAddresses addresses;
@@ -41,11 +38,12 @@ class CheckoutOpening {
     private final TransactionTemplate separateTransactions;
     private final OrderProperties properties;
     private final CheckoutAdmission admission;
+    private final CheckoutSettlements settlements;
     private final Clock clock;
 
     CheckoutOpening(Checkouts checkouts, CartHolds carts, CustomerAddresses addresses, PricingQuotes pricing, OrderMessaging messaging,
                     PlatformTransactionManager transactionManager, OrderProperties properties, CheckoutAdmission admission,
-                    Clock clock) {
+                    CheckoutSettlements settlements, Clock clock) {
         this.checkouts = checkouts;
         this.carts = carts;
         this.addresses = addresses;
@@ -56,6 +54,7 @@ class CheckoutOpening {
         this.separateTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.admission = admission;
+        this.settlements = settlements;
         this.clock = clock;
     }
 
@@ -99,7 +98,7 @@ class CheckoutOpening {
         }
         try {
             PricingQuotes.Quote quote = pricing.quote(held.lines(), held.currency(), address, couponCode, checkoutId, userId);
-            List<Map<String, Object>> warnings = new java.util.ArrayList<>(held.warnings());
+            List<Checkout.Warning> warnings = new java.util.ArrayList<>(held.warnings());
             warnings.addAll(quote.warnings());
             Checkout checkout = Checkout.open(checkoutId, userId, cartId, held.lines(), quote.totals(), address, held.priceChanges(),
                     warnings, clock.instant(), properties.reservationTtl());
@@ -130,24 +129,28 @@ class CheckoutOpening {
         return checkouts.openForCart(cartId).filter(c -> c.userId().equals(userId) && c.isOpenAt(clock.instant()));
     }
 
-    /** Waits for inventory's answer to the checkout's reservation; a 503 if it does not come in time. */
+    /**
+     * Waits for inventory's answer to the checkout's reservation, told by {@link CheckoutSettlements} whichever
+     * instance consumes it; a 503 if it does not come in time.
+     */
     private Checkout settled(String checkoutId) {
         Instant deadline = clock.instant().plus(properties.reservationWait());
-        while (true) {
-            Checkout checkout = checkouts.find(checkoutId).orElseThrow();
-            if (checkout.status() != Checkout.Status.RESERVING) {
-                return checkout;
-            }
-            if (clock.instant().isAfter(deadline)) {
-                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
-                        "Stock is still being reserved for checkout " + checkoutId + "; ask again shortly (the same request finds it)")
-                        .with("checkout_id", checkoutId);
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+        try (CheckoutSettlements.Wait wait = settlements.expect(checkoutId)) {
+            while (true) {
+                Checkout checkout = checkouts.find(checkoutId).orElseThrow();
+                Duration left = Duration.between(clock.instant(), deadline);
+                if (checkout.status() != Checkout.Status.RESERVING) {
+                    return checkout;
+                }
+                if (left.isNegative() || !wait.heardWithin(left)) {
+                    checkout = checkouts.find(checkoutId).orElseThrow();
+                    if (checkout.status() != Checkout.Status.RESERVING) {
+                        return checkout;
+                    }
+                    throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                            "Stock is still being reserved for checkout " + checkoutId + "; ask again shortly (the same request finds it)")
+                            .with("checkout_id", checkoutId);
+                }
             }
         }
     }

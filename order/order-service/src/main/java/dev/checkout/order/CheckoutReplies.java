@@ -1,8 +1,6 @@
 package dev.checkout.order;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.checkout.inventory.api.InventoryTopics;
 import dev.checkout.inventory.api.StockReservationFailed;
@@ -19,18 +17,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Inventory's answers about checkouts' own reservations (owner = checkout id). A separate consumer group from the
- * saga's, so both see every reply. A refused reservation fails the checkout and frees its cart.
+ * saga's, so both see every reply. A refused reservation fails the checkout and frees its cart. Either answer wakes
+ * the request waiting to answer {@code POST /checkouts} ({@link CheckoutSettlements}).
  */
 @Component
 class CheckoutReplies {
 
     private final OrderMessaging messaging;
     private final Checkouts checkouts;
+    private final CheckoutSettlements settlements;
     private final java.time.Clock clock;
 
-    CheckoutReplies(OrderMessaging messaging, Checkouts checkouts, java.time.Clock clock) {
+    CheckoutReplies(OrderMessaging messaging, Checkouts checkouts, CheckoutSettlements settlements, java.time.Clock clock) {
         this.messaging = messaging;
         this.checkouts = checkouts;
+        this.settlements = settlements;
         this.clock = clock;
     }
 
@@ -51,6 +52,7 @@ class CheckoutReplies {
         checkouts.lock(reserved.ownerId()).ifPresent(checkout -> {
             checkout.stockReserved();
             checkouts.update(checkout);
+            settlements.announce(checkout.checkoutId());
         });
     }
 
@@ -61,19 +63,14 @@ class CheckoutReplies {
         checkouts.lock(refused.ownerId()).filter(c -> c.status() == Checkout.Status.RESERVING).ifPresent(checkout -> {
             checkout.stockRefused(shortItems(refused));
             checkouts.update(checkout);
+            settlements.announce(checkout.checkoutId());
             messaging.publish(OutgoingMessage.of(OrderTopics.EVENTS, checkout.checkoutId(),
                     new CheckoutExpired(checkout.checkoutId(), checkout.userId(), checkout.cartId(), clock.instant())).causedBy(message));
         });
     }
 
-    private static List<Map<String, Object>> shortItems(StockReservationFailed refused) {
-        return refused.failedItems().stream().map(line -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("product_id", line.productId());
-            item.put("variant_id", line.variantId());
-            item.put("requested", line.requested());
-            item.put("available", line.available());
-            return item;
-        }).toList();
+    private static List<Checkout.ShortItem> shortItems(StockReservationFailed refused) {
+        return refused.failedItems().stream()
+                .map(line -> new Checkout.ShortItem(line.productId(), line.variantId(), line.requested(), line.available())).toList();
     }
 }

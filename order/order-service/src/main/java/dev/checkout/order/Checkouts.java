@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class Checkouts {
 
-    private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {
+    private static final TypeReference<List<Checkout.PriceChange>> PRICE_CHANGES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Checkout.Warning>> WARNINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Checkout.ShortItem>> SHORT_ITEMS = new TypeReference<>() {
     };
     private static final TypeReference<List<LineRow>> LINES = new TypeReference<>() {
     };
@@ -98,9 +101,9 @@ class Checkouts {
         return new Checkout(rs.getString("checkout_id"), rs.getString("user_id"), rs.getString("cart_id"), lines,
                 new Order.Totals(rs.getBigDecimal("subtotal"), rs.getBigDecimal("discount_amount"), rs.getBigDecimal("tax_amount"),
                         rs.getBigDecimal("shipping_amount"), rs.getBigDecimal("total_amount"), rs.getString("currency")),
-                json.readValue(rs.getString("shipping_address"), Address.class), json.readValue(rs.getString("price_changes"), LIST),
-                json.readValue(rs.getString("warnings"), LIST), rs.getTimestamp("expires_at").toInstant(),
+                json.readValue(rs.getString("shipping_address"), Address.class), json.readValue(rs.getString("price_changes"), PRICE_CHANGES),
+                json.readValue(rs.getString("warnings"), WARNINGS), rs.getTimestamp("expires_at").toInstant(),
                 rs.getTimestamp("created_at").toInstant(), Checkout.Status.valueOf(rs.getString("status")),
-                failed == null ? null : json.readValue(failed, LIST), rs.getString("order_id"));
+                failed == null ? null : json.readValue(failed, SHORT_ITEMS), rs.getString("order_id"));
     }
 }

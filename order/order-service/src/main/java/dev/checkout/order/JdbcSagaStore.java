@@ -116,6 +116,59 @@ class JdbcSagaStore implements SagaStore {
         };
     }
 
+    /** A saga as operators see it; {@code data} and {@code steps} are the stored JSON, read only for one saga. */
+    record Row(String sagaId, String sagaType, String orderId, String status, int stepIndex, String failureReason, int attempts,
+               Instant deadlineAt, Instant createdAt, Instant updatedAt, String data, String steps) {
+    }
+
+    /** Which saga of which order to look at. */
+    record Key(String type, String orderId) {
+    }
+
+    /** Running or compensating sagas whose step deadline passed by {@code now}, the most overdue first. */
+    List<Key> overdue(Instant now, int limit) {
+        return jdbc.sql("""
+                        select saga_type, order_id from orders.saga_instances
+                        where status in ('RUNNING', 'COMPENSATING') and deadline_at <= :now order by deadline_at limit :limit""")
+                .param("now", timestamp(now)).param("limit", limit)
+                .query((rs, n) -> new Key(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** A page of sagas in {@code status} (any when null; STUCK: running or compensating past their deadline), newest first. */
+    List<Row> page(String status, Instant now, int limit, long offset) {
+        return jdbc.sql("select * from orders.saga_instances where " + condition(status) + " order by updated_at desc, saga_id limit :limit offset :offset")
+                .param("status", status).param("now", timestamp(now)).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> row(rs, false)).list();
+    }
+
+    long count(String status, Instant now) {
+        return jdbc.sql("select count(*) from orders.saga_instances where " + condition(status))
+                .param("status", status).param("now", timestamp(now)).query(Long.class).single();
+    }
+
+    Optional<Row> find(String sagaId) {
+        return jdbc.sql("select * from orders.saga_instances where saga_id = :id").param("id", sagaId)
+                .query((rs, n) -> row(rs, true)).optional();
+    }
+
+    private static String condition(String status) {
+        if (status == null) {
+            return "(:status::text is null or true)";
+        }
+        if ("STUCK".equals(status)) {
+            return "status in ('RUNNING', 'COMPENSATING') and deadline_at < :now and :status::text is not null";
+        }
+        return "status = :status";
+    }
+
+    private static Row row(ResultSet rs, boolean withJson) throws SQLException {
+        Timestamp deadline = rs.getTimestamp("deadline_at");
+        return new Row(rs.getString("saga_id"), rs.getString("saga_type"), rs.getString("order_id"), rs.getString("status"),
+                rs.getInt("step_index"), rs.getString("failure_reason"), rs.getInt("attempts"), deadline == null ? null : deadline.toInstant(),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                withJson ? rs.getString("data") : null, withJson ? rs.getString("steps") : null);
+    }
+
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

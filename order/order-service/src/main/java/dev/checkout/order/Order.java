@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.checkout.platform.core.DomainModel;
+
 /**
  * A customer's order: what was bought at which prices, where it goes, how it is paid, and where it stands. It guards
  * its status transitions ({@link OrderStatus}) and records each change as an {@link OrderEvent}; its totals are fixed
  * when it is placed. The checkout saga drives it from PENDING to CONFIRMED or FAILED.
  */
+@DomainModel
 final class Order {
 
     /** One line: a product (and variant) at the unit price it was ordered at. */
@@ -121,6 +124,17 @@ final class Order {
             this.trackingNumber = trackingNumber;
         }
         moveTo(next, null, now);
+    }
+
+    /** The last of its units came back: its last return was approved. */
+    void returned(Instant now) {
+        moveTo(OrderStatus.RETURNED, null, now);
+    }
+
+    /** Every return's refund was made, the order's whole total with them. */
+    void refundedInFull(Instant now) {
+        paymentStatus = PaymentStatus.REFUNDED;
+        moveTo(OrderStatus.REFUNDED, null, now);
     }
 
     private void moveTo(OrderStatus next, String reason, Instant now) {

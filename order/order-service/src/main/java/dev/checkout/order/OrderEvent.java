@@ -2,7 +2,10 @@ package dev.checkout.order;
 
 import java.time.Instant;
 
+import dev.checkout.platform.core.DomainModel;
+
 /** What happened to an order: domain events, mapped to {@code order-events} messages at the edge. */
+@DomainModel
 sealed interface OrderEvent {
 
     Order order();

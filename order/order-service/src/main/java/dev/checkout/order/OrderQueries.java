@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.checkout.order.saga.SagaStore;
 import dev.checkout.platform.web.ApiException;
@@ -23,10 +23,13 @@ class OrderQueries {
     private final Checkouts checkouts;
     private final JdbcSagaStore sagaStore;
     private final CheckoutSaga saga;
+    private final OrderReturns orderReturns;
     private final ShipmentFollowing shipments;
 
-    OrderQueries(Orders orders, Checkouts checkouts, JdbcSagaStore sagaStore, CheckoutSaga saga, ShipmentFollowing shipments) {
+    OrderQueries(Orders orders, Checkouts checkouts, JdbcSagaStore sagaStore, CheckoutSaga saga, OrderReturns orderReturns,
+                 ShipmentFollowing shipments) {
         this.orders = orders;
+        this.orderReturns = orderReturns;
         this.checkouts = checkouts;
         this.sagaStore = sagaStore;
         this.saga = saga;
@@ -61,7 +64,7 @@ class OrderQueries {
                      BigDecimal totalAmount, String currency, Address shippingAddress, PaymentView payment,
                      List<SagaStepView> sagaSteps, List<Orders.StatusChange> statusHistory, String failureReason,
                      String trackingNumber, String cartId, String checkoutId, Instant createdAt, Instant updatedAt,
-                     List<Map<String, Object>> shipments) {
+                     List<OrderReturning.ReturnView> returns, BigDecimal refundedAmount, List<Map<String, Object>> shipments) {
     }
 
     record ItemView(String productId, String variantId, String name, int quantity, BigDecimal unitPrice, BigDecimal totalPrice) {
@@ -82,6 +85,7 @@ class OrderQueries {
     OrderView view(String orderId, Caller caller) {
         Order order = orders.find(orderId).filter(o -> caller.mayAccess(o.userId()))
                 .orElseThrow(() -> ApiException.notFound("Order", orderId));
+        List<OrderReturning.ReturnView> returns = orderReturns.ofOrder(orderId).stream().map(OrderReturning.ReturnView::of).toList();
         return new OrderView(order.orderId(), order.orderNumber(), order.userId(), order.status().name(), order.paymentStatus().name(),
                 order.lines().stream().map(l -> new ItemView(l.productId(), l.variantId(), l.name(), l.quantity(), l.unitPrice(),
                         l.total())).toList(),
@@ -89,7 +93,16 @@ class OrderQueries {
                 order.totals().total(), order.totals().currency(), order.shippingAddress(),
                 new PaymentView(order.paymentId(), order.paymentStatus().name(), order.transactionId(), order.paymentMethodType()),
                 sagaSteps(orderId), orders.history(orderId), order.failureReason(), order.trackingNumber(), order.cartId(),
-                order.checkoutId(), order.createdAt(), order.updatedAt(), shipments.of(orderId));
+                order.checkoutId(), order.createdAt(), order.updatedAt(), returns, refundedAmount(order, returns), shipments.of(orderId));
+    }
+
+    /** What went back to the customer: the refunded returns, or the whole total of an order refunded when it ended. */
+    private static BigDecimal refundedAmount(Order order, List<OrderReturning.ReturnView> returns) {
+        BigDecimal byReturns = returns.stream().filter(r -> r.status().equals(OrderReturn.Status.REFUNDED.name()))
+                .map(OrderReturning.ReturnView::refundAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean endedAndRefunded = (order.status() == OrderStatus.CANCELLED || order.status() == OrderStatus.FAILED)
+                && order.paymentStatus() == PaymentStatus.REFUNDED;
+        return dev.checkout.platform.core.Money.of(endedAndRefunded ? order.totals().total() : byReturns);
     }
 
     /**

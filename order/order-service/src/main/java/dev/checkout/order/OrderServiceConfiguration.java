@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /** The order service: include this configuration in a process to run it there. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-@EnableConfigurationProperties(OrderProperties.class)
+@EnableConfigurationProperties({OrderProperties.class, ReturnProperties.class})
 public class OrderServiceConfiguration {
 
     static final ServiceDescriptor ORDERS = new ServiceDescriptor("order-service", "orders");

@@ -4,7 +4,10 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import dev.checkout.platform.core.DomainModel;
+
 /** An order's status and the transitions the business allows (seed 002, 7.3); anything else is refused. */
+@DomainModel
 enum OrderStatus {
     PENDING, CONFIRMED, PROCESSING, SHIPPED, DELIVERED, CANCELLED, FAILED, RETURNED, REFUNDED;
 

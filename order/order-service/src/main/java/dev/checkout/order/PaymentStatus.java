@@ -1,6 +1,9 @@
 package dev.checkout.order;
 
+import dev.checkout.platform.core.DomainModel;
+
 /** Where an order's money stands, as the order knows it from its saga. */
+@DomainModel
 enum PaymentStatus {
     /** Not charged yet (or the outcome is not in yet). */
     PENDING,

@@ -35,7 +35,7 @@ class PricingQuotes {
         this.json = json;
     }
 
-    record Quote(Order.Totals totals, List<Map<String, Object>> warnings) {
+    record Quote(Order.Totals totals, List<Checkout.Warning> warnings) {
     }
 
     /** A quote without a coupon. */
@@ -80,8 +80,8 @@ class PricingQuotes {
         }
         Order.Totals totals = new Order.Totals(amount(quote, "subtotal"), amount(quote, "discount"), amount(quote, "tax"),
                 amount(quote, "shipping"), amount(quote, "total"), currency);
-        List<Map<String, Object>> warnings = new java.util.ArrayList<>();
-        quote.path("warnings").forEach(w -> warnings.add(Map.of("code", w.path("code").asString(), "message", w.path("message").asString())));
+        List<Checkout.Warning> warnings = new java.util.ArrayList<>();
+        quote.path("warnings").forEach(w -> warnings.add(new Checkout.Warning(w.path("code").asString(), null, w.path("message").asString())));
         return new Quote(totals, warnings);
     }
 

@@ -40,7 +40,7 @@ class SagaAdminController {
     }
 
     @GetMapping("/{sagaId}")
-    Map<String, Object> saga(@PathVariable String sagaId) {
+    SagaViews.Detail saga(@PathVariable String sagaId) {
         return sagas.detail(sagaId).orElseThrow(() -> ApiException.notFound("Saga", sagaId));
     }
 }

@@ -1,15 +1,13 @@
 package dev.checkout.order;
 
-import dev.checkout.platform.core.JobLocks;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
 import dev.checkout.order.saga.Sagas;
+import dev.checkout.platform.core.JobLocks;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,13 +22,13 @@ class SagaRecovery {
     private static final Logger log = LoggerFactory.getLogger(SagaRecovery.class);
     private static final int BATCH = 200;
 
-    private final JdbcClient jdbc;
+    private final JdbcSagaStore store;
     private final Sagas sagas;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    SagaRecovery(JdbcClient jdbc, Sagas sagas, TransactionTemplate transactions, Clock clock) {
-        this.jdbc = jdbc;
+    SagaRecovery(JdbcSagaStore store, Sagas sagas, TransactionTemplate transactions, Clock clock) {
+        this.store = store;
         this.sagas = sagas;
         this.transactions = transactions;
         this.clock = clock;
@@ -40,14 +38,8 @@ class SagaRecovery {
     // One small batch a run, well under the lock's hold; running twice at once would be harmless (rows are taken under lock).
     @SchedulerLock(name = "order-saga-recovery", lockAtMostFor = JobLocks.HOLD_TEXT)
     void recoverOverdueSagas() {
-        record Overdue(String type, String orderId) {
-        }
-        List<Overdue> overdue = jdbc.sql("""
-                        select saga_type, order_id from orders.saga_instances
-                        where status in ('RUNNING', 'COMPENSATING') and deadline_at <= :now order by deadline_at limit :limit""")
-                .param("now", Timestamp.from(clock.instant())).param("limit", BATCH)
-                .query((rs, n) -> new Overdue(rs.getString(1), rs.getString(2))).list();
-        for (Overdue saga : overdue) {
+        List<JdbcSagaStore.Key> overdue = store.overdue(clock.instant(), BATCH);
+        for (JdbcSagaStore.Key saga : overdue) {
             try {
                 transactions.executeWithoutResult(status -> sagas.timeOut(saga.type(), saga.orderId()));
             } catch (RuntimeException e) {

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.checkout.platform.core.Backoff;
+import dev.checkout.platform.core.DomainModel;
+
 /**
  * The one payment of an order. It starts INITIATED; a gateway answer makes it CAPTURED or FAILED; an answer that
  * never came (or came garbled), or an attempt that never reported back at all, makes it PENDING, and from then on
@@ -17,6 +20,7 @@ import java.util.Objects;
  * Attempts are spaced: one in flight owns the payment until {@code nextAttemptAt}, which leaves room for the longest
  * call; when it reports an unresolved outcome, the next attempt is due after a back-off.
  */
+@DomainModel
 final class Payment {
 
     enum Status { INITIATED, PENDING, AUTHORIZED, CAPTURED, FAILED, REFUNDED, PARTIALLY_REFUNDED }

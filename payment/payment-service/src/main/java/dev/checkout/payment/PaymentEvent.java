@@ -1,6 +1,9 @@
 package dev.checkout.payment;
 
+import dev.checkout.platform.core.DomainModel;
+
 /** What happened to a payment: domain events, mapped to {@code payment-events} messages at the edge. */
+@DomainModel
 sealed interface PaymentEvent {
 
     Payment payment();

@@ -12,6 +12,7 @@ import dev.checkout.payment.api.PaymentRefunded;
 import dev.checkout.payment.api.PaymentTopics;
 import dev.checkout.payment.api.RefundFailed;
 import dev.checkout.payment.api.RefundPayment;
+import dev.checkout.platform.core.Backoff;
 import dev.checkout.platform.core.CrashPoints;
 import dev.checkout.platform.core.GroupCommit;
 import dev.checkout.platform.core.Ids;
@@ -177,12 +178,12 @@ class PaymentProcessing {
         }
         if (payment == null || payment.status() == Payment.Status.FAILED) {
             reply(cause, command.orderId(), new PaymentRefunded(command.orderId(), payment == null ? null : payment.paymentId(),
-                    null, Money.zero(), Money.zero(), payment == null ? null : payment.currency()));
+                    null, Money.zero(), Money.zero(), payment == null ? null : payment.currency(), command.reason()));
             return;
         }
         BigDecimal askedFor = command.amount() == null ? null : Money.of(command.amount());
         if (askedFor != null && askedFor.signum() <= 0) {
-            reply(cause, command.orderId(), new RefundFailed(command.orderId(), "invalid_amount"));
+            reply(cause, command.orderId(), new RefundFailed(command.orderId(), "invalid_amount", command.reason()));
             return;
         }
         if (payment.awaitsGateway()) {
@@ -190,7 +191,7 @@ class PaymentProcessing {
                 payment.requestFullRefund();
                 payments.update(payment);
             } else {
-                reply(cause, command.orderId(), new RefundFailed(command.orderId(), "payment_not_captured"));
+                reply(cause, command.orderId(), new RefundFailed(command.orderId(), "payment_not_captured", command.reason()));
             }
             return;
         }
@@ -203,12 +204,12 @@ class PaymentProcessing {
         BigDecimal inFlight = payments.refundsInFlight(payment.paymentId());
         BigDecimal open = payment.refundable().subtract(inFlight);
         if (askedFor != null && askedFor.compareTo(open) > 0) {
-            reply(cause, command.orderId(), new RefundFailed(command.orderId(), "refund_exceeds_captured"));
+            reply(cause, command.orderId(), new RefundFailed(command.orderId(), "refund_exceeds_captured", command.reason()));
         } else if (askedFor != null || open.signum() > 0) {
             startRefund(payment, askedFor != null ? askedFor : open, askedFor, reason);
         } else if (inFlight.signum() == 0) {
             reply(cause, command.orderId(), new PaymentRefunded(payment.orderId(), payment.paymentId(), null, Money.zero(),
-                    payment.amountRefunded(), payment.currency()));
+                    payment.amountRefunded(), payment.currency(), reason));
         }
         // else everything left is being given back already; that refund announces itself when made.
     }
@@ -216,8 +217,8 @@ class PaymentProcessing {
     private void answerAgain(Refund refund, Payment payment, InboundMessage cause) {
         switch (refund.status()) {
             case PROCESSED -> reply(cause, payment.orderId(), new PaymentRefunded(payment.orderId(), payment.paymentId(),
-                    refund.refundId(), refund.amount(), payment.amountRefunded(), payment.currency()));
-            case FAILED -> reply(cause, payment.orderId(), new RefundFailed(payment.orderId(), refund.failureReason()));
+                    refund.refundId(), refund.amount(), payment.amountRefunded(), payment.currency(), refund.reason()));
+            case FAILED -> reply(cause, payment.orderId(), new RefundFailed(payment.orderId(), refund.failureReason(), refund.reason()));
             case PENDING -> {
                 // Under way: it announces itself when made.
             }
@@ -285,13 +286,13 @@ class PaymentProcessing {
                             payment.refunded(refund.amount());
                             payments.update(payment);
                             publish(payment.orderId(), new PaymentRefunded(payment.orderId(), payment.paymentId(), refund.refundId(),
-                                    refund.amount(), payment.amountRefunded(), payment.currency()), null);
+                                    refund.amount(), payment.amountRefunded(), payment.currency(), refund.reason()), null);
                         }
                         case PaymentGateway.Outcome.Declined refused -> {
                             log.error("the gateway refused refund {} of order {}: {}; an operator has to settle it",
                                     refundId, refund.orderId(), refused.code());
                             refund.refused(refused.code());
-                            publish(refund.orderId(), new RefundFailed(refund.orderId(), refused.code()), null);
+                            publish(refund.orderId(), new RefundFailed(refund.orderId(), refused.code(), refund.reason()), null);
                         }
                         case PaymentGateway.Outcome.Unavailable unavailable -> {
                             log.warn("refund {} not made yet: {}", refundId, unavailable.detail());

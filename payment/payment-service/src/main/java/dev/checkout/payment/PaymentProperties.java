@@ -2,6 +2,7 @@ package dev.checkout.payment;
 
 import java.time.Duration;
 
+import dev.checkout.platform.core.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -135,12 +135,6 @@ class Payments {
                 .query(Payments::map).optional();
     }
 
-    /** Whether the payment has ever had a refund asked for, whatever became of it. */
-    boolean hasRefunds(String paymentId) {
-        return jdbc.sql("select exists (select 1 from payment.refunds where payment_id = :id)").param("id", paymentId)
-                .query(Boolean.class).single();
-    }
-
     /** Which of these gateway charges the reconciliation has settled for good. */
     java.util.Set<String> reconciled(List<String> chargeIds) {
         return new java.util.HashSet<>(jdbc.sql("select charge_id from payment.reconciled_charges where charge_id = any(:ids)")

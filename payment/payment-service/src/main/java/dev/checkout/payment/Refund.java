@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import dev.checkout.platform.core.Backoff;
+
 /**
  * Money to give back on an order's payment: the intent is recorded first (PENDING), then sent to the gateway under its
  * own idempotency key until the gateway answers; it ends PROCESSED (the money went back) or FAILED (the gateway

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.checkout.platform.core.Backoff;
+
 /** Payments in the states the tests start from, in one line each. */
 final class PaymentMother {
 

@@ -66,10 +66,6 @@ public final class EmbeddedServers implements AutoCloseable {
         return kafka;
     }
 
-    public Duration startupTime() {
-        return startup;
-    }
-
     public String describe() {
         List<String> parts = new java.util.ArrayList<>();
         if (postgres != null) {

@@ -19,13 +19,4 @@ public final class FreePorts {
             throw new UncheckedIOException("no free local port", e);
         }
     }
-
-    public static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

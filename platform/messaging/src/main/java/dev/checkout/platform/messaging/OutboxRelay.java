@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.checkout.platform.core.Backoff;
 import dev.checkout.platform.core.CrashPoints;
 import dev.checkout.platform.core.ServiceDescriptor;
 import io.micrometer.core.instrument.Counter;
@@ -41,7 +42,7 @@ final class OutboxRelay implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration MAX_FAILURE_BACKOFF = Duration.ofSeconds(10);
+    private static final Backoff AFTER_FAILURE = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
@@ -89,16 +90,15 @@ final class OutboxRelay implements Runnable {
     @Override
     public void run() {
         thread = Thread.currentThread();
-        Duration backoff = Duration.ZERO;
+        int failures = 0;
         try {
             while (running) {
                 try {
                     Round round = relayOnce();
                     if (round == Round.FAILED) {
-                        backoff = nextBackoff(backoff);
-                        sleep(backoff);
+                        sleep(AFTER_FAILURE.after(++failures));
                     } else {
-                        backoff = Duration.ZERO;
+                        failures = 0;
                         if (!round.more()) {
                             signal.await(properties.relayPollInterval());
                         }
@@ -108,7 +108,7 @@ final class OutboxRelay implements Runnable {
                     return;
                 } catch (RuntimeException e) {
                     letGo();
-                    backoff = nextBackoff(backoff);
+                    Duration backoff = AFTER_FAILURE.after(++failures);
                     log.warn("outbox relay of {} failed; retrying in {} ms: {}", service.schema(), backoff.toMillis(), e.toString());
                     sleep(backoff);
                 }
@@ -216,11 +216,6 @@ final class OutboxRelay implements Runnable {
         Map<String, String> headers = support.json.readValue(row.headers(), HEADERS);
         headers.forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         return record;
-    }
-
-    private static Duration nextBackoff(Duration previous) {
-        Duration next = previous.isZero() ? Duration.ofMillis(200) : previous.multipliedBy(2);
-        return next.compareTo(MAX_FAILURE_BACKOFF) <= 0 ? next : MAX_FAILURE_BACKOFF;
     }
 
     private static void sleep(Duration duration) {

@@ -1,4 +1,4 @@
-package dev.checkout.payment;
+package dev.checkout.platform.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

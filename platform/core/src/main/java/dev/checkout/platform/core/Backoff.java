@@ -1,13 +1,16 @@
-package dev.checkout.payment;
+package dev.checkout.platform.core;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long to wait before sending an unresolved payment or refund again: {@code first} after the first attempt,
- * doubling with every attempt, never more than {@code max}.
+ * How long to wait before trying again (an unresolved payment or refund, a relay that failed): {@code first} after the
+ * first attempt, doubling with every attempt, never more than {@code max}. The one back-off of the platform's own code
+ * (Kafka consumers use Spring Kafka's).
  */
-record Backoff(Duration first, Duration max) {
+public record Backoff(Duration first, Duration max) {
+
+    public
 
     Backoff {
         Objects.requireNonNull(first);
@@ -18,7 +21,7 @@ record Backoff(Duration first, Duration max) {
     }
 
     /** The wait after {@code attempts} attempts (1 or more). */
-    Duration after(int attempts) {
+    public Duration after(int attempts) {
         int doublings = Math.clamp(attempts - 1, 0, 30);
         Duration wait = first.multipliedBy(1L << doublings);
         return wait.compareTo(max) > 0 ? max : wait;

@@ -1,36 +1,62 @@
-package dev.checkout.app;
+package dev.checkout.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.checkout.platform.contracts.MessageType;
+import dev.checkout.platform.core.DomainModel;
 import dev.checkout.platform.messaging.InboundMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Repository;
 
 /**
- * The boundaries the architecture promises, checked on the compiled code: services meet only through the records of
- * each other's {@code *-api} modules, those modules stay framework-free, domain models stay free of Spring, the
- * platform knows no service, and controllers only map HTTP to use cases.
+ * The boundaries the architecture promises, checked on the compiled code of every module of the build (services,
+ * platform, app, bench, chaos and the system tests' classes): services meet only through the records of each other's
+ * {@code *-api} modules, those modules stay framework-free, domain models stay free of Spring, the platform knows no
+ * service, and controllers only map HTTP to use cases. Each rule is also shown to catch a planted violation
+ * ({@code dev.checkout.architecturefixture}).
  */
 class ArchitectureTest {
 
     static final List<String> SERVICES = List.of("identity", "catalog", "inventory", "payment", "pricing", "cart", "order", "fulfillment", "notification");
 
-    static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.checkout");
+    static final Path ROOT = Path.of(System.getProperty("checkout.root", "..")).toAbsolutePath().normalize();
+
+    /** Every module's compiled classes but this one's; the system tests are only test classes. */
+    static final JavaClasses PRODUCTION = new ClassFileImporter().importPaths(classDirectories());
+
+    static List<Path> classDirectories() {
+        try (Stream<Path> found = Files.find(ROOT, 4, (path, attributes) -> attributes.isDirectory()
+                && path.getFileName().toString().equals("classes") && path.getParent().getFileName().toString().equals("target"))) {
+            List<Path> directories = found.filter(path -> !path.startsWith(ROOT.resolve("architecture"))).collect(Collectors.toList());
+            directories.add(ROOT.resolve("system-tests/target/test-classes"));
+            return directories;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everyModuleIsChecked() {
+        assertThat(PRODUCTION.stream().map(JavaClass::getPackageName).map(name -> name.split("\\.")[2]).distinct())
+                .contains("app", "bench", "chaos", "system", "gateway", "platform")
+                .containsAll(SERVICES);
+    }
 
     @Test
     void aServiceTouchesNoOtherServiceExceptThroughItsApiRecords() {
@@ -66,24 +92,33 @@ class ArchitectureTest {
 
     @Test
     void consumersRouteByTypeNeverByTheWireNamesText() {
-        noClasses().that().resideOutsideOfPackage("dev.checkout.platform.messaging..")
+        routedByTypeNotName().check(PRODUCTION);
+    }
+
+    private static ArchRule routedByTypeNotName() {
+        return noClasses().that().resideOutsideOfPackage("dev.checkout.platform.messaging..")
                 .should().callMethod(InboundMessage.class, "type")
-                .because("a consumer names the records it takes (MessageRoutes); a string it switches on breaks silently when a name changes")
-                .check(PRODUCTION);
+                .because("a consumer names the records it takes (MessageRoutes); a string it switches on breaks silently when a name changes");
     }
 
     @Test
     void domainModelsAndTheSagaEngineDoNotDependOnSpring() {
-        noClasses().that().haveFullyQualifiedName("dev.checkout.order.Order")
-                .or().haveFullyQualifiedName("dev.checkout.order.OrderStatus")
-                .or().haveFullyQualifiedName("dev.checkout.order.OrderEvent")
-                .or().haveFullyQualifiedName("dev.checkout.inventory.Reservation")
-                .or().haveFullyQualifiedName("dev.checkout.inventory.ReservationEvent")
-                .or().haveFullyQualifiedName("dev.checkout.payment.Payment")
-                .or().haveFullyQualifiedName("dev.checkout.payment.PaymentEvent")
-                .or().resideInAPackage("dev.checkout.order.saga..")
+        assertThat(PRODUCTION.stream().filter(type -> type.isAnnotatedWith(DomainModel.class))).hasSizeGreaterThan(5);
+        frameworkFreeDomain().check(PRODUCTION);
+    }
+
+    @Test
+    void theRulesCatchSpringInTheDomainAndAConsumerSwitchingOnATypeName() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                dev.checkout.architecturefixture.SpringInTheDomain.class, dev.checkout.architecturefixture.SwitchesOnTypeName.class);
+        assertThat(frameworkFreeDomain().evaluate(planted).hasViolation()).isTrue();
+        assertThat(routedByTypeNotName().evaluate(planted).hasViolation()).isTrue();
+    }
+
+    private static ArchRule frameworkFreeDomain() {
+        return noClasses().that().areAnnotatedWith(DomainModel.class).or().resideInAPackage("dev.checkout.order.saga..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..")
-                .check(PRODUCTION);
+                .because("the domain model is plain Java, unit-tested without a framework");
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.checkout.order.api.OrderCancelled;
 import dev.checkout.order.api.OrderConfirmed;
 import dev.checkout.order.api.OrderFailed;
 import dev.checkout.order.api.OrderTopics;
+import dev.checkout.order.api.ReturnRefunded;
 import dev.checkout.platform.messaging.MessageRoutes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -45,6 +46,7 @@ class NotificationListeners {
                 .on(OrderConfirmed.class, (confirmed, message) -> confirmed(confirmed))
                 .on(OrderFailed.class, (failed, message) -> failed(failed))
                 .on(OrderCancelled.class, (cancelled, message) -> cancelled(cancelled))
+                .on(ReturnRefunded.class, (refunded, message) -> refunded(refunded))
                 .build();
         this.cartRoutes = MessageRoutes.builder().on(CartAbandoned.class, (abandoned, message) -> abandoned(abandoned)).build();
         this.inventoryRoutes = MessageRoutes.builder().on(LowStock.class, (low, message) -> lowStock(low, message.eventId())).build();
@@ -98,6 +100,15 @@ class NotificationListeners {
 
     private void cancelled(OrderCancelled cancelled) {
         queueForOrder("order_cancelled", cancelled.orderId(), cancelled.userId(), Map.of("order_number", cancelled.orderId()));
+    }
+
+    /** One e-mail per refunded return: the return is its subject. */
+    private void refunded(ReturnRefunded refunded) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("order_number", refunded.orderId());
+        data.put("amount", money(refunded.amount()));
+        data.put("currency", refunded.currency());
+        notifications.queue(new Notifications.Wanted("refund_issued", refunded.returnId(), refunded.orderId(), refunded.userId(), null, data));
     }
 
     private void abandoned(CartAbandoned abandoned) {

@@ -14,6 +14,7 @@ import dev.checkout.notification.NotificationServiceConfiguration;
 import dev.checkout.order.OrderServiceConfiguration;
 import dev.checkout.payment.PaymentServiceConfiguration;
 import dev.checkout.pricing.PricingServiceConfiguration;
+import dev.checkout.storefront.StorefrontConfiguration;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportSelector;
 import org.springframework.core.env.Environment;
@@ -34,6 +35,7 @@ final class Services {
         ALL.put("order", OrderServiceConfiguration.class);
         ALL.put("fulfillment", FulfillmentServiceConfiguration.class);
         ALL.put("notification", NotificationServiceConfiguration.class);
+        ALL.put("storefront", StorefrontConfiguration.class);
     }
 
     private Services() {

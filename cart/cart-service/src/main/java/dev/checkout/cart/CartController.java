@@ -3,6 +3,7 @@ package dev.checkout.cart;
 import java.net.URI;
 
 import dev.checkout.cart.CartViews.CartView;
+import dev.checkout.cart.api.CartHold;
 import dev.checkout.platform.web.Caller;
 import dev.checkout.platform.web.RateLimited;
 import jakarta.validation.Valid;
@@ -71,7 +72,7 @@ class CartController {
         return carts.merge(guestCart);
     }
 
-    /** For the order service: takes the cart for a checkout or an order; see {@link CartManagement#checkout}. */
+    /** For the order service: takes the cart for a checkout or an order ({@link CartHold}); see {@link CartManagement#checkout}. */
     @PostMapping("/{cartId}/checkout")
     JsonNode checkout(@CartAccess.ForUser CartAccess access, @Valid @RequestBody CheckoutRequest request) {
         return carts.checkout(access, request.holderId().trim());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.checkout.cart.api.CartHold;
 import dev.checkout.platform.core.Money;
 
 /**
@@ -31,13 +32,6 @@ final class CartViews {
                     BigDecimal priceAtAddition, BigDecimal currentPrice, BigDecimal lineTotal, boolean inStock) {
     }
 
-    record CheckoutView(String cartId, String userId, String status, String holderId, List<CheckoutItem> items,
-                        BigDecimal subtotal, String currency, List<CartWarning> warnings) {
-    }
-
-    record CheckoutItem(String cartItemId, String productId, String variantId, String name, int quantity, BigDecimal unitPrice,
-                        BigDecimal priceAtAddition, BigDecimal lineTotal, boolean inStock) {
-    }
 
     /** The cart; {@code adjustments} are warnings about changes just made to it (a merge's), listed first. */
     static CartView cart(Cart cart, Map<String, ProductCopy> products, List<CartWarning> adjustments) {
@@ -56,9 +50,9 @@ final class CartViews {
     }
 
     /** What the holder of a checkout takes: every item at its current price, and what changed since it was added. */
-    static CheckoutView checkout(Cart cart, Map<String, ProductCopy> products) {
+    static CartHold.HeldCart checkout(Cart cart, Map<String, ProductCopy> products) {
         List<CartWarning> warnings = new ArrayList<>();
-        List<CheckoutItem> items = new ArrayList<>();
+        List<CartHold.Item> items = new ArrayList<>();
         BigDecimal subtotal = BigDecimal.ZERO;
         for (CartItem item : ordered(cart)) {
             Assessment now = assess(item, products.get(item.productId()));
@@ -66,11 +60,11 @@ final class CartViews {
             BigDecimal price = now.currentPrice() != null ? now.currentPrice() : item.priceAtAddition();
             BigDecimal lineTotal = Money.of(price.multiply(BigDecimal.valueOf(item.quantity())));
             subtotal = subtotal.add(lineTotal);
-            items.add(new CheckoutItem(item.cartItemId(), item.productId(), item.variantId(), item.name(), item.quantity(),
+            items.add(new CartHold.Item(item.cartItemId(), item.productId(), item.variantId(), item.name(), item.quantity(),
                     price, item.priceAtAddition(), lineTotal, now.inStock()));
         }
-        return new CheckoutView(cart.cartId(), cart.userId(), cart.status().name(), cart.holderId(), items, Money.of(subtotal),
-                cart.currency(), List.copyOf(warnings));
+        return new CartHold.HeldCart(cart.cartId(), cart.userId(), cart.status().name(), cart.holderId(), items, Money.of(subtotal),
+                cart.currency(), warnings.stream().map(w -> new CartHold.Warning(w.code(), w.productId(), w.message())).toList());
     }
 
     private static List<CartItem> ordered(Cart cart) {

@@ -66,15 +66,17 @@ class Reservations {
     Map<Long, Integer> returnedItems(String ownerId) {
         Map<Long, Integer> returned = new HashMap<>();
         jdbc.sql("select stock_id, sum(quantity) from inventory.returned_items where owner_id = :owner group by stock_id")
-                .param("owner", ownerId).query((rs, n) -> returned.put(rs.getLong(1), rs.getInt(2))).list();
+                .param("owner", ownerId).query(rs -> {
+                    returned.put(rs.getLong(1), rs.getInt(2));
+                });
         return returned;
     }
 
     /** Units a restock put back, if it was made already. */
     OptionalInt restocked(String restockId) {
-        Integer units = jdbc.sql("select sum(quantity) from inventory.returned_items where restock_id = :id")
+        int units = jdbc.sql("select coalesce(sum(quantity), -1) from inventory.returned_items where restock_id = :id")
                 .param("id", restockId).query(Integer.class).single();
-        return units == null ? OptionalInt.empty() : OptionalInt.of(units);
+        return units < 0 ? OptionalInt.empty() : OptionalInt.of(units);
     }
 
     void recordReturned(String restockId, String ownerId, List<Reservation.Line> lines) {

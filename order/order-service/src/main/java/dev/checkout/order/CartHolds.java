@@ -3,8 +3,8 @@ package dev.checkout.order;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import dev.checkout.cart.api.CartHold;
 import dev.checkout.platform.core.Money;
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.ServiceUrls;
@@ -42,11 +42,11 @@ class CartHolds {
      * unreachable, an answer that never came) may have left the cart held, so the caller must let it go.
      */
     Held hold(String cartId, String holderId, String bearerToken) {
-        JsonNode cart;
+        CartHold.HeldCart cart;
         try {
-            cart = calls.http().post().uri(urls.of("cart") + "/api/v1/carts/{id}/checkout", cartId)
+            cart = calls.http().post().uri(urls.of("cart") + CartHold.PATH, cartId)
                     .header("Authorization", bearerToken)
-                    .body(Map.of("holder_id", holderId)).retrieve().body(JsonNode.class);
+                    .body(new CartHold.Request(holderId)).retrieve().body(CartHold.HeldCart.class);
         } catch (HttpClientErrorException e) {
             throw refusal(cartId, e);
         } catch (RestClientException e) {
@@ -54,22 +54,19 @@ class CartHolds {
         }
         List<Order.Line> lines = new ArrayList<>();
         List<Checkout.PriceChange> priceChanges = new ArrayList<>();
-        for (JsonNode item : cart.path("items")) {
-            BigDecimal price = Money.of(item.path("unit_price").decimalValue());
-            lines.add(new Order.Line(item.path("product_id").asString(), item.path("variant_id").asString(null),
-                    item.path("name").asString(null), item.path("quantity").asInt(), price));
-            if (item.hasNonNull("price_at_addition") && Money.of(item.path("price_at_addition").decimalValue()).compareTo(price) != 0) {
-                priceChanges.add(new Checkout.PriceChange(item.path("product_id").asString(), item.path("variant_id").asString(null),
-                        Money.of(item.path("price_at_addition").decimalValue()), price));
+        for (CartHold.Item item : cart == null || cart.items() == null ? List.<CartHold.Item>of() : cart.items()) {
+            BigDecimal price = Money.of(item.unitPrice());
+            lines.add(new Order.Line(item.productId(), item.variantId(), item.name(), item.quantity(), price));
+            if (item.priceAtAddition() != null && Money.of(item.priceAtAddition()).compareTo(price) != 0) {
+                priceChanges.add(new Checkout.PriceChange(item.productId(), item.variantId(), Money.of(item.priceAtAddition()), price));
             }
         }
-        List<Checkout.Warning> warnings = new ArrayList<>();
-        cart.path("warnings").forEach(w -> warnings.add(new Checkout.Warning(w.path("code").asString(), w.path("product_id").asString(null),
-                w.path("message").asString(null))));
         if (lines.isEmpty()) {
             throw ApiException.unprocessable("cart_empty", "The cart " + cartId + " has no items to check out");
         }
-        return new Held(lines, cart.path("currency").asString("USD"), priceChanges, warnings);
+        List<Checkout.Warning> warnings = cart.warnings() == null ? List.of()
+                : cart.warnings().stream().map(w -> new Checkout.Warning(w.code(), w.productId(), w.message())).toList();
+        return new Held(lines, cart.currency() == null ? "USD" : cart.currency(), priceChanges, warnings);
     }
 
     /** The cart service refused to hold the cart: nothing is held, so there is nothing to let go. */

@@ -54,6 +54,16 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("POST /admin/login", Rule.ANYONE);
         RULES.put("POST /admin/logout", Rule.ANYONE);
         RULES.put("GET /admin/orders/{orderId}", Rule.ANYONE);
+        RULES.put("GET /login", Rule.ANYONE);
+        RULES.put("POST /login", Rule.ANYONE);
+        RULES.put("POST /register", Rule.ANYONE);
+        RULES.put("POST /logout", Rule.ANYONE);
+        RULES.put("GET /cart", Rule.ANYONE);
+        RULES.put("POST /cart/items", Rule.ANYONE);
+        RULES.put("POST /checkout", Rule.ANYONE);
+        RULES.put("GET /checkout/{checkoutId}", Rule.ANYONE);
+        RULES.put("POST /checkout/{checkoutId}/pay", Rule.ANYONE);
+        RULES.put("GET /orders/{orderId}", Rule.ANYONE);
         RULES.put("GET /.well-known/jwks.json", Rule.ANYONE);
         RULES.put("POST /api/v1/internal/service-tokens", Rule.ANYONE);
         RULES.put("POST /api/v1/auth/register", Rule.PUBLIC);

@@ -71,6 +71,44 @@ class WebPagesIT extends EndToEndTest {
         assertThat(order.body()).contains(orderNumber, "reserve_stock", "charge_payment", "confirm_order");
     }
 
+    @Test
+    void aCustomerRegistersFillsTheCartChecksOutPaysAndWatchesTheOrderConfirm() {
+        String product = fixtures.productWithStock("6.00", 5);
+        String email = "shopper-" + UUID.randomUUID() + "@example.com";
+
+        ApiResponse registered = form(api, "/register", "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&password=correct-horse-battery&next=%2Fproducts%2F" + product);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(302);
+        assertThat(registered.header("Location")).endsWith("/products/" + product);
+        String cookie = registered.header("Set-Cookie");
+        assertThat(cookie).startsWith("checkout_session=").contains("HttpOnly");
+        ApiClient shopper = api.withHeader("Cookie", cookie.substring(0, cookie.indexOf(';')));
+
+        assertThat(form(shopper, "/cart/items", "productId=" + product + "&quantity=2").header("Location")).endsWith("/cart");
+        ApiResponse cart = shopper.get("/cart");
+        assertThat(cart.body()).contains("id=\"cart-items\"", "12.00");
+        String cartId = cart.body().replaceAll("(?s).*name=\"cartId\" value=\"([^\"]+)\".*", "$1");
+
+        ApiResponse opened = form(shopper, "/checkout", "cartId=" + cartId + "&street=1+Main+St&city=Springfield&zip=62701&country=US");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(302);
+        String checkoutPath = opened.header("Location").replaceAll("^https?://[^/]+", "");
+        ApiResponse checkout = shopper.get(checkoutPath);
+        assertThat(checkout.body()).contains("id=\"expires-at\"", "id=\"pay\"", "/assets/countdown.js");
+        String key = checkout.body().replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
+
+        ApiResponse paid = form(shopper, checkoutPath + "/pay", "cardToken=tok_visa&idempotencyKey=" + key);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(302);
+        String orderPath = paid.header("Location").replaceAll("^https?://[^/]+", "");
+        ApiResponse confirmed = Awaitility.await("order page shows CONFIRMED").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> shopper.get(orderPath), page -> page.body().contains(">CONFIRMED<"));
+        assertThat(confirmed.body()).contains("reserve_stock", "charge_payment");
+        assertThat(shopper.get("/api/v1/orders").status()).isEqualTo(401); // the page cookie is no API credential
+    }
+
+    private static ApiResponse form(ApiClient client, String path, String body) {
+        return client.withHeader("Content-Type", "application/x-www-form-urlencoded").send("POST", path, body);
+    }
+
     private ApiResponse signIn(String email, String password) {
         String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return api.withHeader("Content-Type", "application/x-www-form-urlencoded").send("POST", "/admin/login", form);

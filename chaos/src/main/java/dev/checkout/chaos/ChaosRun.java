@@ -21,6 +21,7 @@ final class ChaosRun {
         History history = new History();
         try {
             Random random = new Random(seed);
+            cluster.startStopped();
             Workload workload = new Workload(cluster, history, seed);
             workload.setUp(3, 12, 6);
             scenario.prepare().inject(cluster, random);

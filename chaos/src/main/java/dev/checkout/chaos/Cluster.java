@@ -140,6 +140,18 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts every role that is not running: one whose start timed out or that died outside a scenario's fault would
+     * otherwise stay down through the runs after it, and they would report its absence as their violations.
+     */
+    synchronized void startStopped() {
+        for (Role role : Role.values()) {
+            if (!isRunning(role)) {
+                startRole(role, null);
+            }
+        }
+    }
+
     synchronized boolean isRunning(Role role) {
         ServiceProcess process = processes.get(role);
         return process != null && process.isAlive();

@@ -8,10 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.checkout.platform.testing.ApiClient;
 import dev.checkout.platform.testing.TopicDump;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -53,7 +55,15 @@ final class Invariants {
      * Who consumes what: the schema keeping the processed-message rows, the consumer name, its topics, and the message
      * types it takes (a consumer drops the other types of its topics without recording them).
      */
-    record Consumer(String schema, String name, List<String> topics, Set<String> types) {
+    record Consumer(String schema, String name, List<String> topics, Set<String> types, Predicate<JsonNode> concerns) {
+        Consumer(String schema, String name, List<String> topics, Set<String> types) {
+            this(schema, name, topics, types, payload -> true);
+        }
+    }
+
+    /** A reservation reply about a checkout's own reservation (its owner a {@code chk_} id), not an order's. */
+    private static boolean aCheckouts(JsonNode payload) {
+        return payload.path("owner_id").asString("").startsWith("chk_");
     }
 
     private static final Set<String> SAGA_REPLIES = Set.of("StockReserved", "StockReservationFailed", "StockConfirmed",
@@ -62,11 +72,14 @@ final class Invariants {
 
     static final List<Consumer> CONSUMERS = List.of(
             new Consumer("inventory", "inventory-commands", List.of("inventory-commands"),
-                    Set.of("ReserveStock", "ConfirmStock", "ReleaseStock", "RestockOrder")),
+                    Set.of("ReserveStock", "ConfirmStock", "ReleaseStock", "RestockOrder", "RestockItems")),
             new Consumer("payment", "payment-commands", List.of("payment-commands"), Set.of("ChargePayment", "RefundPayment")),
             new Consumer("payment", "order-events", List.of("order-events"), Set.of("OrderFailed", "OrderCancelled")),
-            new Consumer("orders", "saga-replies", List.of("inventory-replies", "payment-events"), SAGA_REPLIES),
-            new Consumer("orders", "checkout-reservations", List.of("inventory-replies"), Set.of("StockReserved", "StockReservationFailed")),
+            // Routes say which messages concern them; the others are dropped unrecorded (MessageRoutes), as here.
+            new Consumer("orders", "saga-replies", List.of("inventory-replies", "payment-events"), SAGA_REPLIES,
+                    payload -> !aCheckouts(payload)),
+            new Consumer("orders", "checkout-reservations", List.of("inventory-replies"), Set.of("StockReserved", "StockReservationFailed"),
+                    Invariants::aCheckouts),
             new Consumer("orders", "price-copy", List.of("catalog-events"), Set.of("ProductChanged")),
             new Consumer("catalog", "stock-levels", List.of("inventory-events"), Set.of("StockLevelChanged")),
             new Consumer("fulfillment", "order-events", List.of("order-events"), Set.of("OrderConfirmed")),
@@ -74,7 +87,8 @@ final class Invariants {
             new Consumer("cart", "catalog-events", List.of("catalog-events"), Set.of("ProductChanged")),
             new Consumer("cart", "inventory-events", List.of("inventory-events"), Set.of("StockLevelChanged")),
             new Consumer("cart", "order-events", List.of("order-events"),
-                    Set.of("OrderPlaced", "OrderConfirmed", "OrderFailed", "OrderCancelled", "CheckoutExpired")));
+                    Set.of("OrderPlaced", "OrderConfirmed", "OrderFailed", "OrderCancelled", "CheckoutExpired"),
+                    payload -> !payload.path("cart_id").isNull() && !payload.path("cart_id").isMissingNode()));
 
     static final List<String> SCHEMAS = List.of("identity", "catalog", "inventory", "payment", "pricing", "cart", "orders",
             "fulfillment", "notification");
@@ -359,14 +373,22 @@ final class Invariants {
                     if (eventId == null || message.header("replayed_dead_letter") != null) {
                         continue; // not an envelope (a poison message, dead-lettered), or a replay of a dead letter
                     }
-                    if (!consumer.types().contains(message.header("event_type"))) {
-                        continue; // a type this consumer has no use for: dropped unrecorded
+                    if (!consumer.types().contains(message.header("event_type")) || !consumer.concerns().test(payloadOf(message))) {
+                        continue; // a type this consumer has no use for, or a message its route drops: unrecorded
                     }
                     if (!processed.contains(eventId) && !deadLettered.contains(topic + "/" + eventId)) {
                         violation("I8", consumer.schema() + "/" + consumer.name() + " neither processed nor dead-lettered " + eventId + " from " + topic);
                     }
                 }
             }
+        }
+    }
+
+    private static JsonNode payloadOf(TopicDump.Message message) {
+        try {
+            return ApiClient.json().readTree(message.value()).path("payload");
+        } catch (RuntimeException unreadable) {
+            return ApiClient.json().createObjectNode();
         }
     }
 

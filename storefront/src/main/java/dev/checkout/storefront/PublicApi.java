@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,11 +50,29 @@ class PublicApi {
         return call(service, "POST", path, body, token, variables);
     }
 
+    /** A POST with an Idempotency-Key, for the calls that take one (paying). */
+    Answer postWithKey(String service, String path, Object body, String token, String idempotencyKey, Object... variables) {
+        return send(service, "POST", path, body, token, idempotencyKey, variables);
+    }
+
     private Answer call(String service, String method, String path, Object body, String token, Object... variables) {
+        return send(service, method, path, body, token, null, variables);
+    }
+
+    /** The address of the visitor whose page this is: the API's per-IP limits count visitors, not this process. */
+    private static Optional<String> visitorAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? Optional.ofNullable(attributes.getRequest().getRemoteAddr()) : Optional.empty();
+    }
+
+    private Answer send(String service, String method, String path, Object body, String token, String idempotencyKey,
+                        Object[] variables) {
         try {
             RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method))
                     .uri(urls.of(service) + path, variables);
             Optional.ofNullable(token).ifPresent(t -> request.header("Authorization", "Bearer " + t));
+            Optional.ofNullable(idempotencyKey).ifPresent(key -> request.header("Idempotency-Key", key));
+            visitorAddress().ifPresent(address -> request.header("X-Forwarded-For", address));
             if (body != null) {
                 request.body(body);
             }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * A cart follows its order by choreography: the order service never calls the cart about it. An order placed from a
  * cart holds it (CHECKED_OUT); the order confirmed converts it; the order failed or cancelled before confirmation, or the
  * checkout expired before an order was placed, gives it back ACTIVE. Events about another holder than the one holding
- * the cart change nothing. Direct orders carry no cart and are ignored.
+ * the cart change nothing. Direct orders carry no cart: their events are dropped before any transaction.
  */
 @Component
 class CartLifecycle {
@@ -39,15 +39,15 @@ class CartLifecycle {
         this.store = store;
         this.clock = clock;
         this.routes = MessageRoutes.builder()
-                .on(OrderPlaced.class, (placed, message) ->
+                .on(OrderPlaced.class, placed -> placed.cartId() != null, (placed, message) ->
                         apply(placed.cartId(), placed.orderId(), "placed", (cart, order) -> cart.orderPlaced(order, clock.instant())))
-                .on(OrderConfirmed.class, (confirmed, message) ->
+                .on(OrderConfirmed.class, confirmed -> confirmed.cartId() != null, (confirmed, message) ->
                         apply(confirmed.cartId(), confirmed.orderId(), "confirmed", (cart, order) -> cart.orderConfirmed(order, clock.instant())))
-                .on(OrderFailed.class, (failed, message) ->
+                .on(OrderFailed.class, failed -> failed.cartId() != null, (failed, message) ->
                         apply(failed.cartId(), failed.orderId(), "failed", (cart, order) -> cart.orderEnded(order, clock.instant())))
-                .on(OrderCancelled.class, (cancelled, message) ->
+                .on(OrderCancelled.class, cancelled -> cancelled.cartId() != null, (cancelled, message) ->
                         apply(cancelled.cartId(), cancelled.orderId(), "cancelled", (cart, order) -> cart.orderEnded(order, clock.instant())))
-                .on(CheckoutExpired.class, (expired, message) ->
+                .on(CheckoutExpired.class, expired -> expired.cartId() != null, (expired, message) ->
                         apply(expired.cartId(), expired.checkoutId(), "expired", (cart, checkout) -> cart.checkoutExpired(checkout, clock.instant())))
                 .build();
     }

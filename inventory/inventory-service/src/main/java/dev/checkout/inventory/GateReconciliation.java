@@ -1,6 +1,5 @@
 package dev.checkout.inventory;
 
-import dev.checkout.platform.core.JobLocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.checkout.inventory.GateConnection.GateUnavailableException;
+import dev.checkout.platform.core.JobLocks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -62,6 +62,7 @@ class GateReconciliation {
     private final Stock stock;
     private final Reservations reservations;
     private final StockGate gate;
+    private final GateCounters gateCounters;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final Duration orphanGrace;
@@ -73,11 +74,12 @@ class GateReconciliation {
     private final Counter loads;
     private final Counter orphans;
 
-    GateReconciliation(Stock stock, Reservations reservations, StockGate gate, PlatformTransactionManager transactions,
+    GateReconciliation(Stock stock, Reservations reservations, StockGate gate, GateCounters counters, PlatformTransactionManager transactions,
                        Clock clock, InventoryProperties properties, MeterRegistry meters) {
         this.stock = stock;
         this.reservations = reservations;
         this.gate = gate;
+        this.gateCounters = counters;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -116,25 +118,25 @@ class GateReconciliation {
 
     private List<Result> reconcileLocked(List<CounterKey> batch) {
         List<Long> postgres = batch.stream().map(stock::lockAvailable).map(Integer::longValue).toList();
-        List<StockGate.Snapshot> snapshots = gate.snapshot(batch);
+        List<GateCounters.Snapshot> snapshots = gateCounters.snapshot(batch);
         Set<String> recorded = reservations.recorded(snapshots.stream().flatMap(s -> s.inFlight().keySet().stream()).toList());
-        List<StockGate.Repair> repairs = new ArrayList<>(batch.size());
+        List<GateCounters.Repair> repairs = new ArrayList<>(batch.size());
         List<Long> inFlight = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            StockGate.Snapshot snapshot = snapshots.get(i);
+            GateCounters.Snapshot snapshot = snapshots.get(i);
             long unrecorded = snapshot.inFlight().entrySet().stream()
                     .filter(held -> !recorded.contains(held.getKey()))
                     .mapToLong(Map.Entry::getValue).sum();
             long expected = postgres.get(i) - unrecorded;
             inFlight.add(unrecorded);
-            repairs.add(!snapshot.loaded() ? StockGate.Repair.load(batch.get(i), expected)
-                    : expected != snapshot.available() ? StockGate.Repair.shift(batch.get(i), expected - snapshot.available())
-                    : StockGate.Repair.none(batch.get(i)));
+            repairs.add(!snapshot.loaded() ? GateCounters.Repair.load(batch.get(i), expected)
+                    : expected != snapshot.available() ? GateCounters.Repair.shift(batch.get(i), expected - snapshot.available())
+                    : GateCounters.Repair.none(batch.get(i)));
         }
-        List<Boolean> applied = gate.repair(repairs);
+        List<Boolean> applied = gateCounters.repair(repairs);
         List<Result> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            StockGate.Repair repair = repairs.get(i);
+            GateCounters.Repair repair = repairs.get(i);
             CounterKey counter = batch.get(i);
             if (!applied.get(i)) {
                 results.add(new Result(counter, Outcome.CHANGED_MEANWHILE, 0));
@@ -187,9 +189,9 @@ class GateReconciliation {
         for (int from = 0; from < levels.size(); from += BATCH) {
             JobLocks.stillWorking();
             List<Stock.CounterLevel> batch = levels.subList(from, Math.min(from + BATCH, levels.size()));
-            List<StockGate.Reading> readings = gate.read(batch.stream().map(Stock.CounterLevel::counter).toList());
+            List<GateCounters.Reading> readings = gateCounters.read(batch.stream().map(Stock.CounterLevel::counter).toList());
             for (int i = 0; i < batch.size(); i++) {
-                StockGate.Reading reading = readings.get(i);
+                GateCounters.Reading reading = readings.get(i);
                 if (!reading.loaded() || reading.available() != batch.get(i).available() - reading.inFlight()) {
                     suspects.add(batch.get(i).counter());
                 }

@@ -29,13 +29,15 @@ class GateRecovery {
 
     private final GateConnection connection;
     private final StockGate gate;
+    private final GateRepairs repairs;
     private final GateReconciliation reconciliation;
     private final KafkaListenerEndpointRegistry listeners;
     private final AtomicBoolean commandsStarted = new AtomicBoolean();
 
-    GateRecovery(GateConnection connection, StockGate gate, GateReconciliation reconciliation, KafkaListenerEndpointRegistry listeners) {
+    GateRecovery(GateConnection connection, StockGate gate, GateRepairs repairs, GateReconciliation reconciliation, KafkaListenerEndpointRegistry listeners) {
         this.connection = connection;
         this.gate = gate;
+        this.repairs = repairs;
         this.reconciliation = reconciliation;
         this.listeners = listeners;
     }
@@ -75,12 +77,12 @@ class GateRecovery {
             }
             return;
         }
-        List<CounterKey> repairs = gate.takeRepairs();
-        if (!repairs.isEmpty()) {
+        List<CounterKey> asked = repairs.take();
+        if (!asked.isEmpty()) {
             try {
-                reconciliation.reconcile(repairs);
+                reconciliation.reconcile(asked);
             } catch (GateUnavailableException e) {
-                gate.repairSoon(repairs);
+                repairs.ask(asked);
             }
         }
     }

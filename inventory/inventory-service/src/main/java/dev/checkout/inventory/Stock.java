@@ -23,6 +23,16 @@ class Stock {
 
     private final JdbcClient jdbc;
 
+    /** The columns {@link #row} reads. */
+    private static final String ROW_COLUMNS =
+            "stock_id, product_id, variant_id, warehouse_id, quantity_total, quantity_reserved, quantity_available, low_stock_threshold";
+
+    /** The warehouse a line is taken from first: the highest priority one with units of the product (and variant). */
+    private static final String PREFERRED_WAREHOUSE = """
+            select s.stock_id from inventory.stock s join inventory.warehouses w using (warehouse_id)
+            where s.product_id = :product and s.variant_id is not distinct from :variant and s.quantity_available > 0
+            order by w.priority, s.warehouse_id limit 1""";
+
     Stock(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -108,16 +118,14 @@ class Stock {
                             select :reservation, :owner, 'PENDING', :expires from owner_locked
                             on conflict (owner_id) do nothing
                             returning reservation_id),
-                        preferred as (
-                            select s.stock_id from inventory.stock s join inventory.warehouses w using (warehouse_id)
-                            where s.product_id = :product and s.variant_id is not distinct from :variant and s.quantity_available > 0
-                            order by w.priority, s.warehouse_id limit 1),
+                        preferred as (""" + PREFERRED_WAREHOUSE + """
+                        ),
                         taken as (
                             update inventory.stock set quantity_reserved = quantity_reserved + :q, version = version + 1, updated_at = now()
                             where stock_id = (select stock_id from preferred) and quantity_total - quantity_reserved >= :q
                               and exists (select 1 from recorded)
-                            returning stock_id, product_id, variant_id, warehouse_id, quantity_total, quantity_reserved,
-                                      quantity_available, low_stock_threshold),
+                            returning """ + ROW_COLUMNS + """
+                        ),
                         line as (
                             insert into inventory.reservation_lines (reservation_id, stock_id, product_id, variant_id, warehouse_id, quantity)
                             select :reservation, stock_id, product_id, variant_id, warehouse_id, :q from taken),
@@ -155,15 +163,13 @@ class Stock {
 
     private Optional<Taken> takeFromPreferredWarehouse(String reservationId, StockLine line) {
         return jdbc.sql("""
-                        with preferred as (
-                            select s.stock_id from inventory.stock s join inventory.warehouses w using (warehouse_id)
-                            where s.product_id = :product and s.variant_id is not distinct from :variant and s.quantity_available > 0
-                            order by w.priority, s.warehouse_id limit 1),
+                        with preferred as (""" + PREFERRED_WAREHOUSE + """
+                        ),
                         taken as (
                             update inventory.stock set quantity_reserved = quantity_reserved + :q, version = version + 1, updated_at = now()
                             where stock_id = (select stock_id from preferred) and quantity_total - quantity_reserved >= :q
-                            returning stock_id, product_id, variant_id, warehouse_id, quantity_total, quantity_reserved,
-                                      quantity_available, low_stock_threshold),
+                            returning """ + ROW_COLUMNS + """
+                        ),
                         recorded as (
                             insert into inventory.reservation_lines (reservation_id, stock_id, product_id, variant_id, warehouse_id, quantity)
                             select :reservation, stock_id, product_id, variant_id, warehouse_id, :q from taken)
@@ -269,8 +275,7 @@ class Stock {
     /** The stock row of one place, locked for the transaction; empty when the place has no row yet. */
     Optional<Row> lockPlace(String productId, String variantId, String warehouseId) {
         return jdbc.sql("""
-                        select stock_id, product_id, variant_id, warehouse_id, quantity_total, quantity_reserved,
-                               quantity_available, low_stock_threshold
+                        select """ + ROW_COLUMNS + """
                         from inventory.stock
                         where product_id = :product and variant_id is not distinct from :variant and warehouse_id = :warehouse
                         for update""")
@@ -316,8 +321,7 @@ class Stock {
                         values (:product, :variant, :warehouse, :total, :threshold)
                         on conflict on constraint one_row_per_place
                         do update set quantity_total = excluded.quantity_total, version = inventory.stock.version + 1, updated_at = now()
-                        returning stock_id, product_id, variant_id, warehouse_id, quantity_total, quantity_reserved,
-                                  quantity_available, low_stock_threshold""")
+                        returning """ + ROW_COLUMNS)
                 .param("product", productId).param("variant", variantId).param("warehouse", warehouseId)
                 .param("total", total).param("threshold", defaultThreshold)
                 .query(Stock::row).single();

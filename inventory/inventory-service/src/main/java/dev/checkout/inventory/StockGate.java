@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.checkout.inventory.GateConnection.GateUnavailableException;
 import dev.checkout.inventory.GateConnection.Script;
@@ -72,28 +71,21 @@ class StockGate {
         }
     }
 
-    /** A counter as reconciliation reads it: loaded or not, its value, and the units of each reservation in flight on it. */
-    record Snapshot(boolean loaded, long available, Map<String, Integer> inFlight) {
-    }
-
     /** An owner's hold as Redis recorded it: the reservation it is for and the units per counter. */
     record Hold(String reservationId, Map<CounterKey, Integer> units) {
-    }
-
-    /** A counter as the cheap comparison pass reads it. */
-    record Reading(boolean loaded, long available, long inFlight) {
     }
 
     private final GateConnection redis;
     private final Clock clock;
     private final Duration ownerMemory;
-    private final Set<CounterKey> toRepair = ConcurrentHashMap.newKeySet();
+    private final GateRepairs repairs;
     private final Map<Verdict, Counter> decisions = new EnumMap<>(Verdict.class);
     /** The outage after which the counters were last reconciled; the gate is trusted while no outage followed. */
     private volatile long reconciledAfter = -1;
 
-    StockGate(GateConnection redis, Clock clock, InventoryProperties properties, MeterRegistry meters) {
+    StockGate(GateConnection redis, GateRepairs repairs, Clock clock, InventoryProperties properties, MeterRegistry meters) {
         this.redis = redis;
+        this.repairs = repairs;
         this.clock = clock;
         this.ownerMemory = properties.gate().ownerMemory();
         for (Verdict verdict : Verdict.values()) {
@@ -183,9 +175,7 @@ class StockGate {
 
     /** The PostgreSQL step of this reservation committed: its hold is part of it now. False if the hold was gone. */
     boolean settle(String ownerId, String reservationId, Collection<CounterKey> counters) {
-        List<String> keys = new ArrayList<>();
-        keys.add(CounterKey.ownerKey(ownerId));
-        keys.add(CounterKey.OWNERS_IN_FLIGHT);
+        List<String> keys = new ArrayList<>(List.of(CounterKey.ownerKey(ownerId), CounterKey.OWNERS_IN_FLIGHT));
         counters.forEach(c -> keys.add(c.inFlightKey()));
         try {
             Long settled = redis.run(Script.SETTLE, keys, List.of(ownerId, reservationId, Long.toString(ownerMemory.toMillis())));
@@ -205,9 +195,7 @@ class StockGate {
         keys.add(CounterKey.OWNERS_IN_FLIGHT);
         counters.forEach(c -> keys.add(c.availableKey()));
         counters.forEach(c -> keys.add(c.inFlightKey()));
-        List<String> arguments = new ArrayList<>();
-        arguments.add(ownerId);
-        arguments.add(reservationId);
+        List<String> arguments = new ArrayList<>(List.of(ownerId, reservationId));
         counters.forEach(c -> arguments.add(keepOff.contains(c) ? "0" : "1"));
         try {
             Long undone = redis.run(Script.GIVE_BACK, keys, arguments);
@@ -241,10 +229,9 @@ class StockGate {
     }
 
     /**
-     * Moves loaded counters by what PostgreSQL frees (positive) or takes (negative) in the current transaction. Call it
-     * while that transaction holds the stock rows, so reconciliation, which locks them too, never sees one store moved
-     * and the other not. If the transaction rolls back, the move is undone. A failure here leaves the counters to the
-     * reconciliation that follows every outage. Counters not loaded are left alone and loaded soon after.
+     * Moves loaded counters by what PostgreSQL frees (+) or takes (-) in the current transaction, while it holds the
+     * stock rows (reconciliation locks them too, so it never sees one store moved and the other not); undone on
+     * rollback. A failure is left to the reconciliation after every outage; unloaded counters are loaded soon after.
      */
     void adjust(Map<CounterKey, Integer> deltas) {
         Map<CounterKey, Integer> moves = new LinkedHashMap<>();
@@ -300,86 +287,9 @@ class StockGate {
         });
     }
 
-    /** Counters and the holds in flight on them, read atomically. */
-    List<Snapshot> snapshot(List<CounterKey> counters) {
-        List<String> keys = new ArrayList<>(counters.size() * 2);
-        counters.forEach(c -> keys.add(c.availableKey()));
-        counters.forEach(c -> keys.add(c.inFlightKey()));
-        List<Object> reply = redis.run(Script.SNAPSHOT, keys, List.of());
-        List<Snapshot> snapshots = new ArrayList<>(counters.size());
-        int at = 0;
-        for (int i = 0; i < counters.size(); i++) {
-            boolean loaded = (Long) reply.get(at) == 1;
-            long available = (Long) reply.get(at + 1);
-            int holds = ((Long) reply.get(at + 2)).intValue();
-            at += 3;
-            Map<String, Integer> inFlight = new LinkedHashMap<>();
-            for (int h = 0; h < holds; h++, at += 2) {
-                inFlight.put((String) reply.get(at), ((Long) reply.get(at + 1)).intValue());
-            }
-            snapshots.add(new Snapshot(loaded, available, inFlight));
-        }
-        return snapshots;
-    }
-
-    /** Many counters at once, for a cheap first comparison. */
-    List<Reading> read(List<CounterKey> counters) {
-        List<String> keys = new ArrayList<>(counters.size() * 2);
-        counters.forEach(c -> keys.add(c.availableKey()));
-        counters.forEach(c -> keys.add(c.inFlightKey()));
-        List<Long> reply = redis.run(Script.COMPARE, keys, List.of());
-        List<Reading> readings = new ArrayList<>(counters.size());
-        for (int i = 0; i < reply.size(); i += 3) {
-            readings.add(new Reading(reply.get(i) == 1, reply.get(i + 1), reply.get(i + 2)));
-        }
-        return readings;
-    }
-
-    /** What reconciliation does to one counter: load it, shift it by a delta, or nothing. */
-    record Repair(CounterKey counter, String operation, long value) {
-        static Repair load(CounterKey counter, long available) {
-            return new Repair(counter, "load", available);
-        }
-
-        static Repair shift(CounterKey counter, long delta) {
-            return new Repair(counter, "shift", delta);
-        }
-
-        static Repair none(CounterKey counter) {
-            return new Repair(counter, "none", 0);
-        }
-    }
-
-    /** Applies the repairs atomically; for each, whether it applied (false: the counter was loaded or flushed meanwhile). */
-    List<Boolean> repair(List<Repair> repairs) {
-        List<String> arguments = new ArrayList<>(repairs.size() * 2);
-        repairs.forEach(r -> {
-            arguments.add(r.operation());
-            arguments.add(Long.toString(r.value()));
-        });
-        List<Long> applied = redis.run(Script.REPAIR, repairs.stream().map(r -> r.counter().availableKey()).toList(), arguments);
-        return applied.stream().map(a -> a == 1).toList();
-    }
-
     /** Asks for these counters to be reconciled soon (PostgreSQL contradicted them, or a call about them failed). */
     void repairSoon(Collection<CounterKey> counters) {
-        toRepair.addAll(counters);
-    }
-
-    /** Whether the counter is waiting to be repaired. */
-    boolean isRepairAsked(CounterKey counter) {
-        return toRepair.contains(counter);
-    }
-
-    /** The counters asked to be repaired, removed from the list (a repair that fails puts them back). */
-    List<CounterKey> takeRepairs() {
-        List<CounterKey> taken = new ArrayList<>();
-        for (CounterKey counter : toRepair) {
-            if (toRepair.remove(counter)) {
-                taken.add(counter);
-            }
-        }
-        return taken;
+        repairs.ask(counters);
     }
 
     private Decision count(Decision decision) {

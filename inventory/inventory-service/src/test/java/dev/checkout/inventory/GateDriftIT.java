@@ -69,7 +69,7 @@ class GateDriftIT extends InventoryIntegrationTest {
         String understated = stock.productWith(10);
         List<CounterKey> counters = List.of(new CounterKey(overstated, null), new CounterKey(understated, null));
         // New stock asks for its counter to be loaded; once that is done, nothing but the job looks at these counters.
-        await("the new counters taken up").atMost(Duration.ofSeconds(10)).until(() -> counters.stream().noneMatch(gate::isRepairAsked));
+        await("the new counters taken up").atMost(Duration.ofSeconds(10)).until(() -> counters.stream().noneMatch(repairs::isAsked));
         reconciliation.reconcile(counters); // waits, on the rows' locks, for a load that is still running
         double loweredBefore = repairs("down");
         double raisedBefore = repairs("up");

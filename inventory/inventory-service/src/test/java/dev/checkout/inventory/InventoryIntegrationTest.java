@@ -32,6 +32,9 @@ abstract class InventoryIntegrationTest {
     @Autowired
     StockGate gate;
 
+    @Autowired
+    GateRepairs repairs;
+
     StockFixtures stock;
 
     @DynamicPropertySource

@@ -36,13 +36,17 @@ class CheckoutReplies {
     }
 
     private final MessageRoutes routes = MessageRoutes.builder()
-            .on(StockReserved.class, this::reserved)
-            .on(StockReservationFailed.class, this::refused)
+            .on(StockReserved.class, reply -> isCheckouts(reply.ownerId()), this::reserved)
+            .on(StockReservationFailed.class, reply -> isCheckouts(reply.ownerId()), this::refused)
             .build();
 
     @KafkaListener(id = "order-checkout-reservations", groupId = "order-service-checkouts", topics = InventoryTopics.REPLIES)
     void on(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "checkout-reservations", routes);
+    }
+
+    private static boolean isCheckouts(String ownerId) {
+        return ownerId != null && ownerId.startsWith(Checkout.ID_PREFIX);
     }
 
     private void reserved(StockReserved reserved, InboundMessage message) {

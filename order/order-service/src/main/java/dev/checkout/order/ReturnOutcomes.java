@@ -42,8 +42,9 @@ class ReturnOutcomes {
         this.events = events;
         this.clock = clock;
         this.routes = MessageRoutes.builder()
-                .on(PaymentRefunded.class, this::refunded)
-                .on(RefundFailed.class, this::refundFailed)
+                // A cancellation's refund is its saga's; only returns' concern this consumer.
+                .on(PaymentRefunded.class, refund -> returnOf(refund.refundReason()) != null, this::refunded)
+                .on(RefundFailed.class, failed -> returnOf(failed.refundReason()) != null, this::refundFailed)
                 .build();
     }
 

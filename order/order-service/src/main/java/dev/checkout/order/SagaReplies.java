@@ -40,12 +40,13 @@ class SagaReplies {
         this.sagas = sagas;
         this.admission = admission;
         this.routes = MessageRoutes.builder()
-                .on(StockReserved.class, this::apply)
-                .on(StockReservationFailed.class, this::apply)
-                .on(StockConfirmed.class, this::apply)
-                .on(StockConfirmationFailed.class, this::apply)
-                .on(StockReleased.class, this::apply)
-                .on(OrderRestocked.class, this::apply)
+                // A checkout's own reservation is CheckoutReplies' business, not a saga's.
+                .on(StockReserved.class, reply -> isOrders(reply.ownerId()), this::apply)
+                .on(StockReservationFailed.class, reply -> isOrders(reply.ownerId()), this::apply)
+                .on(StockConfirmed.class, reply -> isOrders(reply.ownerId()), this::apply)
+                .on(StockConfirmationFailed.class, reply -> isOrders(reply.ownerId()), this::apply)
+                .on(StockReleased.class, reply -> isOrders(reply.ownerId()), this::apply)
+                .on(OrderRestocked.class, reply -> isOrders(reply.ownerId()), this::apply)
                 .on(PaymentProcessed.class, this::apply)
                 .on(PaymentFailed.class, this::apply)
                 .on(PaymentRefunded.class, this::apply)
@@ -57,6 +58,10 @@ class SagaReplies {
             concurrency = "${checkout.orders.reply-concurrency:4}")
     void on(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "saga-replies", routes);
+    }
+
+    private static boolean isOrders(String ownerId) {
+        return ownerId == null || !ownerId.startsWith(Checkout.ID_PREFIX);
     }
 
     private void apply(Object reply, InboundMessage message) {

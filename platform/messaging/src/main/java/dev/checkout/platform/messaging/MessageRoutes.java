@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a consumer does with each message type it takes: a handler per record type, routed by the wire name the record
@@ -25,9 +26,19 @@ public final class MessageRoutes {
         void handle(T payload, InboundMessage message);
     }
 
-    private record Route<T>(Class<T> type, Handler<T> handler) {
+    private record Route<T>(Class<T> type, Predicate<T> concerns, Handler<T> handler) {
         void dispatch(InboundMessage message) {
             handler.handle(message.payload(type), message);
+        }
+
+        boolean concerns(InboundMessage message) {
+            T payload;
+            try {
+                payload = message.payload(type);
+            } catch (PoisonMessageException unreadable) {
+                return true; // the handler's turn to fail on it, so it is retried and dead-lettered
+            }
+            return concerns.test(payload);
         }
     }
 
@@ -44,6 +55,16 @@ public final class MessageRoutes {
     /** Whether a message travelling under {@code wireType} has a handler here. */
     public boolean handles(String wireType) {
         return routes.containsKey(wireType);
+    }
+
+    /**
+     * Whether the message concerns this consumer: of a type it takes, and not one its route says it would do nothing
+     * with. A message that does not is dropped before any transaction, and recorded nowhere, since handling it again
+     * would do nothing either.
+     */
+    public boolean concerns(InboundMessage message) {
+        Route<?> route = routes.get(message.type());
+        return route != null && route.concerns(message);
     }
 
     /** The wire names this consumer takes. */
@@ -67,8 +88,16 @@ public final class MessageRoutes {
 
         /** The handler of the messages carrying a {@code type} record (which must declare its wire name). */
         public <T> Builder on(Class<T> type, Handler<T> handler) {
+            return on(type, payload -> true, handler);
+        }
+
+        /**
+         * The handler of the {@code type} messages that {@code concern} this consumer; the others are dropped unread
+         * by any transaction (a direct order's events to the cart, another owner's replies).
+         */
+        public <T> Builder on(Class<T> type, Predicate<T> concern, Handler<T> handler) {
             String name = MessageTypes.of(type);
-            if (routes.putIfAbsent(name, new Route<>(type, handler)) != null) {
+            if (routes.putIfAbsent(name, new Route<>(type, concern, handler)) != null) {
                 throw new IllegalStateException("two handlers for " + name);
             }
             return this;

@@ -137,7 +137,7 @@ public abstract class ServiceMessaging {
                 poison = new Received(record, null, e);
                 break; // handle what came before it; the container retries it, then dead-letters it
             }
-            if (routes.handles(message.type())) {
+            if (routes.concerns(message)) {
                 wanted.add(new Received(record, message, null));
             } else {
                 ignored.increment();

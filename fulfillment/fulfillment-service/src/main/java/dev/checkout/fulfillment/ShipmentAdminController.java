@@ -1,13 +1,11 @@
 package dev.checkout.fulfillment;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.PageQuery;
-import dev.checkout.platform.web.Pagination;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,11 +23,9 @@ class ShipmentAdminController {
     private static final Set<String> STATUSES = Set.of("PENDING", "SHIPPED", "DELIVERED", "CANCELLED");
 
     private final ShipmentProgress progress;
-    private final Shipments shipments;
 
-    ShipmentAdminController(ShipmentProgress progress, Shipments shipments) {
+    ShipmentAdminController(ShipmentProgress progress) {
         this.progress = progress;
-        this.shipments = shipments;
     }
 
     @GetMapping("/api/v1/admin/shipments")
@@ -39,11 +35,7 @@ class ShipmentAdminController {
             throw ApiException.badRequest("validation_failed", "status must be one of " + STATUSES)
                     .with("errors", List.of(Map.of("field", "status", "message", "must be one of " + STATUSES)));
         }
-        PageQuery query = PageQuery.of(page, limit);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("shipments", shipments.page(status, orderId, query.limit(), query.offset()).stream().map(ShipmentProgress::view).toList());
-        body.put("pagination", Pagination.of(query, shipments.count(status, orderId)));
-        return body;
+        return progress.list(status, orderId, PageQuery.of(page, limit));
     }
 
     @PostMapping("/api/v1/admin/shipments/{shipmentId}/ship")

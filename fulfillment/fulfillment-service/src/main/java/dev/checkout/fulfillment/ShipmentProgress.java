@@ -14,6 +14,8 @@ import dev.checkout.fulfillment.api.ShipmentShipped;
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.messaging.OutgoingMessage;
 import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.PageQuery;
+import dev.checkout.platform.web.Pagination;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -107,6 +109,14 @@ class ShipmentProgress {
     private static ApiException invalidTransition(Shipment shipment, Shipment.Status to) {
         return ApiException.conflict("invalid_transition", "A shipment cannot go from " + shipment.status() + " to " + to)
                 .with("from", shipment.status().name()).with("to", to.name());
+    }
+
+    /** A page of shipments, newest first, of a status and an order when given. */
+    Map<String, Object> list(String status, String orderId, PageQuery query) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("shipments", shipments.page(status, orderId, query.limit(), query.offset()).stream().map(ShipmentProgress::view).toList());
+        body.put("pagination", Pagination.of(query, shipments.count(status, orderId)));
+        return body;
     }
 
     static Map<String, Object> view(Shipment shipment) {

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import dev.checkout.platform.core.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a low-stock event), written when the event is handled and completed by the sender. The unique key is what makes a
  * notification go out at most once however often its event arrives.
  */
-@Repository
+@Service
 class Notifications {
 
     private final JdbcClient jdbc;

@@ -69,6 +69,11 @@ public final class CheckoutLauncher {
         boolean embedPostgres = !options.external() || !isSetInEnvironment("spring.datasource.url");
         boolean embedRedis = !options.external() || !isSetInEnvironment("spring.data.redis.url");
         boolean embedKafka = !options.external() || !isSetInEnvironment("spring.kafka.bootstrap-servers");
+        // E-mail goes to an SMTP server the environment names (SPRING_MAIL_HOST) with --external, else to the notification
+        // service's embedded one.
+        if (options.external() && isSetInEnvironment("spring.mail.host")) {
+            properties.put("checkout.notification.embedded-mail-server", false);
+        }
         EmbeddedServers servers = null;
         if (embedPostgres || embedRedis || embedKafka) {
             servers = EmbeddedServers.start(dataDirectory, embedPostgres, embedRedis, embedKafka);

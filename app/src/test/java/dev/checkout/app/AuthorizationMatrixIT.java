@@ -117,8 +117,17 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /api/v1/admin/notifications", Rule.ADMIN);
         RULES.put("GET /api/v1/analytics/dashboard", Rule.ADMIN);
         RULES.put("GET /api/v1/analytics/metrics", Rule.ADMIN);
+        RULES.put("GET /api/v1/admin/mailbox", Rule.ADMIN);
+        RULES.put("GET /api/v1/admin/shipments", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/shipments/{shipmentId}/ship", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/shipments/{shipmentId}/deliver", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/users/{userId}/suspend", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/users/{userId}/reactivate", Rule.ADMIN);
+        RULES.put("POST /api/v1/admin/coupons", Rule.ADMIN);
+        RULES.put("GET /api/v1/admin/coupons", Rule.ADMIN);
+        RULES.put("GET /api/v1/admin/coupons/{code}", Rule.ADMIN);
+        RULES.put("PATCH /api/v1/admin/coupons/{code}", Rule.ADMIN);
+        RULES.put("POST /api/v1/internal/pricing/quotes", Rule.SERVICE);
         RULES.put("GET /api/v1/internal/stock/{productId}", Rule.SERVICE);
         RULES.put("GET /api/v1/internal/orders/{orderId}", Rule.SERVICE);
         RULES.put("GET /api/v1/internal/checkouts/{checkoutId}", Rule.SERVICE);
@@ -158,9 +167,12 @@ class AuthorizationMatrixIT extends EndToEndTest {
         String addressId = owner.post("/api/v1/users/me/addresses", Fixtures.address()).text("/address_id");
         // Admins suspend and reactivate this account, not the owner's (whose calls come after).
         String bystanderId = fixtures.newCustomer().get("/api/v1/users/me").text("/user_id");
-        Map<String, String> ids = Map.of("cartId", cartId, "cartItemId", cartItemId, "orderId", orderId, "addressId", addressId,
-                "productId", productId, "userId", bystanderId, "checkoutId", "chk_" + UUID.randomUUID().toString().replace("-", ""),
-                "sagaId", orderId, "id", UUID.randomUUID().toString(), "returnId", "ret_" + UUID.randomUUID().toString().replace("-", ""));
+        Map<String, String> ids = new java.util.HashMap<>(Map.of("cartId", cartId, "cartItemId", cartItemId, "orderId", orderId,
+                "addressId", addressId, "productId", productId, "userId", bystanderId,
+                "checkoutId", "chk_" + UUID.randomUUID().toString().replace("-", ""), "sagaId", orderId, "id", UUID.randomUUID().toString(),
+                "returnId", "ret_" + UUID.randomUUID().toString().replace("-", "")));
+        ids.put("code", "NOCOUPON" + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
+        ids.put("shipmentId", "shp_" + UUID.randomUUID().toString().replace("-", ""));
         Map<Caller, ApiClient> callers = new LinkedHashMap<>();
         callers.put(Caller.ANONYMOUS, api);
         callers.put(Caller.USER, owner);

@@ -44,7 +44,7 @@ class CartHousekeeping {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${checkout.cart.job-interval:PT5M}", initialDelayString = "${checkout.cart.job-interval:PT5M}")
+    @Scheduled(fixedDelayString = "${checkout.cart.housekeeping-interval:PT1M}", initialDelayString = "${checkout.cart.housekeeping-interval:PT1M}")
     @SchedulerLock(name = "cart-guest-expiry", lockAtMostFor = JobLocks.HOLD_TEXT)
     void expireIdleGuestCarts() {
         int total = 0;
@@ -59,7 +59,7 @@ class CartHousekeeping {
         }
     }
 
-    @Scheduled(fixedDelayString = "${checkout.cart.job-interval:PT5M}", initialDelayString = "${checkout.cart.job-interval:PT5M}")
+    @Scheduled(fixedDelayString = "${checkout.cart.housekeeping-interval:PT1M}", initialDelayString = "${checkout.cart.housekeeping-interval:PT1M}")
     @SchedulerLock(name = "cart-abandonment-reminders", lockAtMostFor = JobLocks.HOLD_TEXT)
     void remindAbandonedCarts() {
         int total = 0;
@@ -89,7 +89,7 @@ class CartHousekeeping {
     private int remindBatch() {
         return transactions.execute(status -> {
             Instant now = clock.instant();
-            List<Cart> abandoned = carts.lockAbandonedCarts(now.minus(properties.abandonedAfter()), BATCH);
+            List<Cart> abandoned = carts.lockAbandonedCarts(now.minus(properties.reminderAfter()), BATCH);
             for (Cart cart : abandoned) {
                 messaging.publish(OutgoingMessage.of(CartTopics.EVENTS, cart.userId(), new CartAbandoned(cart.cartId(),
                         cart.userId(), cart.items().stream().map(item -> new CartAbandoned.Line(item.productId(),

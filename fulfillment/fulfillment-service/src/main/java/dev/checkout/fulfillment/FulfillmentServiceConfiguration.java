@@ -1,11 +1,14 @@
 package dev.checkout.fulfillment;
 
+import dev.checkout.fulfillment.api.FulfillmentTopics;
 import dev.checkout.platform.core.ServiceDescriptor;
 import dev.checkout.platform.messaging.MessagingSupport;
 import dev.checkout.platform.messaging.ServiceMessaging;
+import dev.checkout.platform.messaging.Topics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /** The fulfillment service: include this configuration in a process to run it there. */
@@ -18,6 +21,11 @@ public class FulfillmentServiceConfiguration {
     @Bean
     ServiceDescriptor fulfillmentService() {
         return FULFILLMENT;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics fulfillmentTopics(Topics topics) {
+        return topics.declare(FulfillmentTopics.EVENTS);
     }
 
     /** Fulfillment's outbox and inbox. */

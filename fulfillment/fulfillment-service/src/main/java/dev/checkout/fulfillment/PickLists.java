@@ -3,8 +3,10 @@ package dev.checkout.fulfillment;
 import java.util.List;
 
 import dev.checkout.fulfillment.FulfillmentServiceConfiguration.FulfillmentMessaging;
+import dev.checkout.order.api.OrderCancelled;
 import dev.checkout.order.api.OrderConfirmed;
 import dev.checkout.order.api.OrderLine;
+import dev.checkout.order.api.OrderStatusChanged;
 import dev.checkout.order.api.OrderTopics;
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.messaging.InboundMessage;
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns each confirmed order into one pick list, by choreography: the order's confirmation is the warehouse's cue.
- * The order id is the natural key, so the same confirmation seen again makes nothing more.
+ * Turns each confirmed order into one pick list and its shipment, by choreography: the order's confirmation is the
+ * warehouse's cue. The order id is the natural key, so the same confirmation seen again makes nothing more. A
+ * cancelled order cancels a shipment not yet gone; an admin moving the order itself moves its shipment along.
  */
 @Component
 class PickLists {
@@ -25,12 +28,19 @@ class PickLists {
     private final FulfillmentMessaging messaging;
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final MessageRoutes routes = MessageRoutes.builder().on(OrderConfirmed.class, this::on).build();
+    private final ShipmentProgress shipments;
+    private final MessageRoutes routes;
 
-    PickLists(FulfillmentMessaging messaging, JdbcClient jdbc, JsonMapper json) {
+    PickLists(FulfillmentMessaging messaging, JdbcClient jdbc, JsonMapper json, ShipmentProgress shipments) {
         this.messaging = messaging;
         this.jdbc = jdbc;
         this.json = json;
+        this.shipments = shipments;
+        this.routes = MessageRoutes.builder()
+                .on(OrderConfirmed.class, this::on)
+                .on(OrderCancelled.class, (cancelled, message) -> shipments.orderCancelled(cancelled.orderId()))
+                .on(OrderStatusChanged.class, (changed, message) -> shipments.orderMoved(changed.orderId(), changed.to()))
+                .build();
     }
 
     @KafkaListener(id = "fulfillment-order-events", groupId = "fulfillment-service", topics = OrderTopics.EVENTS)
@@ -46,7 +56,11 @@ class PickLists {
                 .param("id", pickListId).param("order", order.orderId()).param("number", order.orderNumber())
                 .param("address", order.shippingAddress() == null ? null : json.writeValueAsString(order.shippingAddress()))
                 .update();
-        if (inserted == 0 || order.lines() == null) {
+        if (inserted == 0) {
+            return;
+        }
+        shipments.create(order.orderId(), order.userId(), pickListId);
+        if (order.lines() == null) {
             return;
         }
         int number = 1;

@@ -73,11 +73,11 @@ class IdentityTokens {
             return Map.of("access_token", token.value(), "token_type", "Bearer", "expires_in", token.expiresInSeconds());
         }
 
-        /** Whether an account may act, for the other services' token checks (SERVICE only). */
+        /** Whether an account may act, for the other services' token checks, and its e-mail address, for notifications (SERVICE only). */
         @GetMapping(AccountStatuses.PATH)
         Map<String, Object> status(@PathVariable String userId) {
             User user = accounts.account(userId);
-            return Map.of("user_id", user.userId(), "status", user.status());
+            return Map.of("user_id", user.userId(), "status", user.status(), "email", user.email());
         }
 
         record ServiceTokenRequest(@NotBlank @Size(max = 100) String service, @NotBlank @Size(max = 200) String credential) {

@@ -1,13 +1,12 @@
 package dev.checkout.notification;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/admin/notifications?order_id=}: what was sent to whom, by which channel. */
+/** {@code GET /api/v1/admin/notifications?order_id=&user_id=}: what was sent to whom, by which channel. */
 @RestController
 class NotificationAdminController {
 
@@ -18,7 +17,8 @@ class NotificationAdminController {
     }
 
     @GetMapping("/api/v1/admin/notifications")
-    Map<String, List<Notifications.Sent>> notifications(@RequestParam(name = "order_id", required = false) String orderId) {
-        return Map.of("notifications", notifications.ofOrder(orderId));
+    List<Notifications.Sent> notifications(@RequestParam(name = "order_id", required = false) String orderId,
+                                                       @RequestParam(name = "user_id", required = false) String userId) {
+        return notifications.find(orderId, userId); // a bare array, as the contract shows it
     }
 }

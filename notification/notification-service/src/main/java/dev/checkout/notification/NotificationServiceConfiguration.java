@@ -1,16 +1,23 @@
 package dev.checkout.notification;
 
+import java.util.Properties;
+
 import dev.checkout.platform.core.ServiceDescriptor;
 import dev.checkout.platform.messaging.MessagingSupport;
 import dev.checkout.platform.messaging.ServiceMessaging;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /** The notification service: include this configuration in a process to run it there. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationServiceConfiguration {
 
     static final ServiceDescriptor NOTIFICATION = new ServiceDescriptor("notification-service", "notification");
@@ -25,6 +32,31 @@ public class NotificationServiceConfiguration {
     static class NotificationMessaging extends ServiceMessaging {
         NotificationMessaging(MessagingSupport support) {
             super(support, NOTIFICATION);
+        }
+    }
+
+    /** The embedded default: a real SMTP server in this process, and the sender pointed at it (Spring's {@code spring.mail.*} otherwise). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "checkout.notification.embedded-mail-server", havingValue = "true", matchIfMissing = true)
+    static class EmbeddedMail {
+
+        @Bean(initMethod = "start", destroyMethod = "close")
+        EmbeddedMailServer embeddedMailServer() {
+            return new EmbeddedMailServer();
+        }
+
+        @Bean
+        JavaMailSender embeddedMailSender(EmbeddedMailServer server) {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(server.port());
+            Properties properties = new Properties();
+            // A server that does not answer must fail the attempt (it is retried), not hold the sender for good.
+            properties.setProperty("mail.smtp.connectiontimeout", "5000");
+            properties.setProperty("mail.smtp.timeout", "5000");
+            properties.setProperty("mail.smtp.writetimeout", "5000");
+            sender.setJavaMailProperties(properties);
+            return sender;
         }
     }
 }

@@ -97,7 +97,7 @@ class CheckoutOpening {
             throw unknown;
         }
         try {
-            PricingQuotes.Quote quote = pricing.quote(held.lines(), held.currency(), address, couponCode);
+            PricingQuotes.Quote quote = pricing.quote(held.lines(), held.currency(), address, couponCode, checkoutId, userId);
             List<Checkout.Warning> warnings = new java.util.ArrayList<>(held.warnings());
             warnings.addAll(quote.warnings());
             Checkout checkout = Checkout.open(checkoutId, userId, cartId, held.lines(), quote.totals(), address, held.priceChanges(),

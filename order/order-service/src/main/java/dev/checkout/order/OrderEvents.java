@@ -54,7 +54,7 @@ class OrderEvents {
                 case OrderEvent.Placed placed -> {
                     history.add(new Orders.StatusChange(null, OrderStatus.PENDING.name(), null, placed.at()));
                     messages.add(new OrderPlaced(order.orderId(), order.orderNumber(), order.userId(), order.cartId(), lines(order),
-                            order.totals().total(), order.totals().currency(), placed.at()));
+                            order.totals().total(), order.totals().currency(), placed.at(), order.checkoutId()));
                 }
                 case OrderEvent.StatusChanged changed -> {
                     history.add(new Orders.StatusChange(changed.from().name(), changed.to().name(), changed.reason(), changed.at()));

@@ -75,7 +75,7 @@ class OrderPlacement {
         Address address = request.shippingAddress().toAddress();
         CheckoutAdmission.Permit permit = admission.admit();
         try {
-            Order.Totals totals = pricing.quote(priced.lines(), priced.currency(), address, null).totals();
+            Order.Totals totals = pricing.quote(priced.lines(), priced.currency(), address).totals();
             String orderId = Ids.newId("order");
             Instant now = clock.instant();
             var answer = new IdempotentRequests.Created(202, new Placed(orderId, OrderStatus.PENDING.name(), idempotencyKey, now), orderId);
@@ -104,7 +104,7 @@ class OrderPlacement {
                 try {
                     CartHolds.Held held = carts.hold(request.cartId(), orderId, bearerToken);
                     Address address = request.shippingAddress().toAddress();
-                    PricingQuotes.Quote quote = pricing.quote(held.lines(), held.currency(), address, request.couponCode());
+                    PricingQuotes.Quote quote = pricing.quote(held.lines(), held.currency(), address, request.couponCode(), orderId, userId);
                     return claim.complete(() -> {
                         Order order = place(userId, request.cartId(), null, held.lines(), quote.totals(), address,
                                 request.paymentMethod().toPaymentMethod(), orderId, clock.instant());

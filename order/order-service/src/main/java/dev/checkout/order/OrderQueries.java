@@ -24,13 +24,16 @@ class OrderQueries {
     private final JdbcSagaStore sagaStore;
     private final CheckoutSaga saga;
     private final OrderReturns orderReturns;
+    private final ShipmentFollowing shipments;
 
-    OrderQueries(Orders orders, Checkouts checkouts, JdbcSagaStore sagaStore, CheckoutSaga saga, OrderReturns orderReturns) {
+    OrderQueries(Orders orders, Checkouts checkouts, JdbcSagaStore sagaStore, CheckoutSaga saga, OrderReturns orderReturns,
+                 ShipmentFollowing shipments) {
         this.orders = orders;
         this.orderReturns = orderReturns;
         this.checkouts = checkouts;
         this.sagaStore = sagaStore;
         this.saga = saga;
+        this.shipments = shipments;
     }
 
     /** A checkout of the user's; another user's is not found. */
@@ -61,7 +64,7 @@ class OrderQueries {
                      BigDecimal totalAmount, String currency, Address shippingAddress, PaymentView payment,
                      List<SagaStepView> sagaSteps, List<Orders.StatusChange> statusHistory, String failureReason,
                      String trackingNumber, String cartId, String checkoutId, Instant createdAt, Instant updatedAt,
-                     List<OrderReturning.ReturnView> returns, BigDecimal refundedAmount) {
+                     List<OrderReturning.ReturnView> returns, BigDecimal refundedAmount, List<Map<String, Object>> shipments) {
     }
 
     record ItemView(String productId, String variantId, String name, int quantity, BigDecimal unitPrice, BigDecimal totalPrice) {
@@ -90,7 +93,7 @@ class OrderQueries {
                 order.totals().total(), order.totals().currency(), order.shippingAddress(),
                 new PaymentView(order.paymentId(), order.paymentStatus().name(), order.transactionId(), order.paymentMethodType()),
                 sagaSteps(orderId), orders.history(orderId), order.failureReason(), order.trackingNumber(), order.cartId(),
-                order.checkoutId(), order.createdAt(), order.updatedAt(), returns, refundedAmount(order, returns));
+                order.checkoutId(), order.createdAt(), order.updatedAt(), returns, refundedAmount(order, returns), shipments.of(orderId));
     }
 
     /** What went back to the customer: the refunded returns, or the whole total of an order refunded when it ended. */

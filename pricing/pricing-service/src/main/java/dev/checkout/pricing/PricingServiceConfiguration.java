@@ -1,10 +1,13 @@
 package dev.checkout.pricing;
 
 import dev.checkout.platform.core.ServiceDescriptor;
+import dev.checkout.platform.messaging.MessagingSupport;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /** The pricing service: include this configuration in a process to run it there. */
 @Configuration(proxyBeanMethods = false)
@@ -17,5 +20,13 @@ public class PricingServiceConfiguration {
     @Bean
     ServiceDescriptor pricingService() {
         return PRICING;
+    }
+
+    /** Pricing's inbox (the order events that settle coupon uses) and outbox. */
+    @Component
+    static class PricingMessaging extends ServiceMessaging {
+        PricingMessaging(MessagingSupport support) {
+            super(support, PRICING);
+        }
     }
 }

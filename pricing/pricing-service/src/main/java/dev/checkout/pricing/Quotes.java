@@ -9,14 +9,23 @@ import java.util.Map;
 import dev.checkout.platform.core.Money;
 import org.springframework.stereotype.Service;
 
-/** Computes a quote: subtotal, discount, tax on the discounted subtotal, shipping, total; every amount rounded half-even. */
+/**
+ * Computes a quote: subtotal, a coupon's discount, tax on the discounted subtotal, shipping (its free threshold judged
+ * on the subtotal before discount), total; every amount rounded half-even.
+ */
 @Service
 class Quotes {
 
     private final PricingRules rules;
+    private final CouponHolds coupons;
 
-    Quotes(PricingRules rules) {
+    Quotes(PricingRules rules, CouponHolds coupons) {
         this.rules = rules;
+        this.coupons = coupons;
+    }
+
+    /** Who a coupon's use is held for: the checkout or order id the quote is made for, and its customer. */
+    record Holder(String holdId, String userId) {
     }
 
     record Line(String productId, String variantId, int quantity, BigDecimal unitPrice) {
@@ -29,12 +38,19 @@ class Quotes {
                  BigDecimal taxRate, List<Map<String, String>> warnings) {
     }
 
-    Quote quote(List<Line> lines, String currency, String country, String couponCode) {
+    /**
+     * The quote, with the coupon's discount when one is named: without a {@code holder} a preview that takes nothing,
+     * with one a use held for it.
+     *
+     * @throws CouponNotApplicable when the coupon does not apply (nothing held)
+     */
+    Quote quote(List<Line> lines, String currency, String country, String couponCode, Holder holder) {
         BigDecimal subtotal = Money.of(lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add));
         List<Map<String, String>> warnings = new ArrayList<>();
         BigDecimal discount = Money.zero();
         if (couponCode != null && !couponCode.isBlank()) {
-            warnings.add(Map.of("code", "coupon_not_applicable", "message", "Coupon " + couponCode + " does not apply"));
+            discount = holder == null ? coupons.preview(couponCode, subtotal, currency)
+                    : coupons.hold(couponCode, holder.holdId(), holder.userId(), subtotal, currency);
         }
         BigDecimal taxable = subtotal.subtract(discount);
         BigDecimal taxRate = rules.taxRateOf(country);

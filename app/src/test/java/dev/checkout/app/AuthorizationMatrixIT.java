@@ -36,6 +36,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
         USER_OWNED,
         /** Logged-in users (their own account, their own lists). */
         USER,
+        /** Logged-in users who bought the product (none of the callers here did: the body is checked first, then 403). */
+        VERIFIED_BUYER,
         ADMIN,
         SERVICE
     }
@@ -101,6 +103,10 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("POST /api/v1/admin/returns/{returnId}/approve", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/returns/{returnId}/reject", Rule.ADMIN);
         RULES.put("POST /api/v1/admin/flash-sales", Rule.ADMIN);
+        RULES.put("GET /api/v1/products/{productId}/reviews", Rule.PUBLIC);
+        RULES.put("POST /api/v1/products/{productId}/reviews", Rule.VERIFIED_BUYER);
+        RULES.put("GET /api/v1/search/suggest", Rule.PUBLIC);
+        RULES.put("POST /api/v1/admin/search/reindex", Rule.ADMIN);
         RULES.put("GET /api/v1/flash-sales/{flashSaleId}", Rule.PUBLIC);
         RULES.put("POST /api/v1/flash-sales/{flashSaleId}/queue", Rule.USER);
         RULES.put("GET /api/v1/flash-sales/{flashSaleId}/queue/{ticketId}", Rule.USER_OWNED);
@@ -173,6 +179,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 "returnId", "ret_" + UUID.randomUUID().toString().replace("-", "")));
         ids.put("code", "NOCOUPON" + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
         ids.put("shipmentId", "shp_" + UUID.randomUUID().toString().replace("-", ""));
+        ids.put("flashSaleId", "fs_" + UUID.randomUUID().toString().replace("-", ""));
+        ids.put("ticketId", "tkt_" + UUID.randomUUID().toString().replace("-", ""));
         Map<Caller, ApiClient> callers = new LinkedHashMap<>();
         callers.put(Caller.ANONYMOUS, api);
         callers.put(Caller.USER, owner);
@@ -221,6 +229,10 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 // 404 as if it did not exist; a 400 where the body is checked before the id, which no one owns here
                 case OTHER_USER, SELLER -> "404|400";
                 default -> "allowed";
+            };
+            case VERIFIED_BUYER -> switch (caller) {
+                case ANONYMOUS -> "401";
+                default -> "400|403";
             };
             case USER -> switch (caller) {
                 case ANONYMOUS -> "401";

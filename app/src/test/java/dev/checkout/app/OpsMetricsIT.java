@@ -35,7 +35,7 @@ class OpsMetricsIT extends EndToEndTest {
     void seed003sMetricsAreExported() {
         Set<String> exported = exportedMetrics();
 
-        assertThat(exported).contains("checkout_orders_created_total", "checkout_orders_confirmed_total", "checkout_orders_failed_total",
+        assertThat(exported).contains("checkout_orders_placed_total", "checkout_orders_confirmed_total", "checkout_orders_failed_total",
                 "checkout_payments_total", "checkout_carts_total", "checkout_inventory_reservations_refused_total",
                 "checkout_order_creation_latency_seconds_bucket", "checkout_outbox_lag_seconds", "checkout_dlq_depth",
                 "checkout_saga_step_duration_seconds_bucket", "resilience4j_circuitbreaker_state");

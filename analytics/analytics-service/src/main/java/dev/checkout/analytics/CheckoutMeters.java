@@ -41,7 +41,8 @@ class CheckoutMeters {
 
     CheckoutMeters(MeterRegistry meters) {
         this.meters = meters;
-        this.created = Counter.builder("checkout.orders.created").description("Orders accepted, their saga started").register(meters);
+        // Seed 003 calls it checkout.orders.created, but Prometheus reserves the _created suffix (its client drops the series).
+        this.created = Counter.builder("checkout.orders.placed").description("Orders accepted, their saga started").register(meters);
         this.confirmed = Counter.builder("checkout.orders.confirmed").description("Orders confirmed: paid and stock deducted").register(meters);
         this.cancelled = Counter.builder("checkout.orders.cancelled").description("Orders cancelled after confirmation").register(meters);
         this.paymentsSucceeded = Counter.builder("checkout.payments").tag("outcome", "succeeded").description("Charges by outcome").register(meters);

@@ -15,7 +15,7 @@ class CheckoutMetersTest {
 
     @Test
     void everyCheckoutMeterExistsBeforeTheFirstEvent() {
-        assertThat(registry.get("checkout.orders.created").counter().count()).isZero();
+        assertThat(registry.get("checkout.orders.placed").counter().count()).isZero();
         assertThat(registry.get("checkout.orders.confirmed").counter().count()).isZero();
         assertThat(registry.get("checkout.orders.failed").tag("reason", "payment_declined").counter().count()).isZero();
         assertThat(registry.get("checkout.payments").tag("outcome", "failed").counter().count()).isZero();
@@ -39,7 +39,7 @@ class CheckoutMetersTest {
         meters.orderCreated(true);
         meters.orderCreated(false);
 
-        assertThat(registry.get("checkout.orders.created").counter().count()).isEqualTo(2);
+        assertThat(registry.get("checkout.orders.placed").counter().count()).isEqualTo(2);
         assertThat(registry.get("checkout.carts").tag("outcome", "converted").counter().count()).isEqualTo(1);
     }
 

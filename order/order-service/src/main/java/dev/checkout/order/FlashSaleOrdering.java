@@ -57,7 +57,7 @@ class FlashSaleOrdering {
         try {
             return idempotency.run(keyed, claim -> {
                 Checkout hold = checkouts.find(holdId).orElseThrow();
-                PricingQuotes.Quote quote = pricing.quote(hold.lines(), hold.totals().currency(), address, null);
+                PricingQuotes.Quote quote = pricing.quote(hold.lines(), hold.totals().currency(), address);
                 return claim.complete(() -> {
                     Checkout locked = checkouts.lock(holdId).orElseThrow();
                     String orderId = claim.resourceId();

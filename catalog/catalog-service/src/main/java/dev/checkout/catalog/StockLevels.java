@@ -34,6 +34,6 @@ class StockLevels {
 
     private void on(StockLevelChanged level, InboundMessage message) {
         products.updateAvailability(level.productId(), level.variantId(), level.productQuantityAvailable(), level.quantityAvailable());
-        index.refreshAfterCommit(List.of(level.productId()));
+        index.refreshSoon(List.of(level.productId()));
     }
 }

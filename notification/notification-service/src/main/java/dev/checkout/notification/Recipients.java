@@ -1,17 +1,25 @@
 package dev.checkout.notification;
 
+import java.time.Duration;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.checkout.platform.web.AccountStatuses;
 import dev.checkout.platform.web.InternalApi;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** A user's e-mail address, asked of identity (which owns it) when an e-mail is about to go out. */
+/**
+ * A user's e-mail address, asked of identity (which owns it) when an e-mail is about to go out. Addresses found are
+ * kept for a while (an account's address does not change through the API), so a customer's confirmation, shipping and
+ * delivery e-mails ask once; an unknown user is asked again every time.
+ */
 @Component
 class Recipients {
 
     private final InternalApi identity;
+    private final Cache<String, String> known = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
     Recipients(InternalApi identity) {
         this.identity = identity;
@@ -23,7 +31,13 @@ class Recipients {
      * @throws org.springframework.web.client.RestClientException when identity cannot be asked (try again later)
      */
     Optional<String> emailOf(String userId) {
-        return identity.get("identity", AccountStatuses.PATH, "not_found", JsonNode.class, userId)
+        String cached = known.getIfPresent(userId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> email = identity.get("identity", AccountStatuses.PATH, "not_found", JsonNode.class, userId)
                 .map(user -> user.path("email").asString(null));
+        email.ifPresent(address -> known.put(userId, address));
+        return email;
     }
 }

@@ -78,7 +78,14 @@ public final class CheckoutBench implements Bench {
             double postgresMany = PostgresCommitRate.measure(platform.jdbcUrl(), 8, Duration.ofSeconds(5));
             System.out.printf("PostgreSQL single-row update commits: %.0f/s with 8 clients (pgbench-style, same run)%n", postgresMany);
 
-            try (PlatformCost cost = new PlatformCost(platform.jdbcUrl(), platform.kafkaBootstrapServers(), path -> text(base, path, admin))) {
+            try (PlatformCost cost = new PlatformCost(platform.jdbcUrl(), platform.kafkaBootstrapServers(), path -> text(base, path, admin), platform.process())) {
+                // What the platform costs doing nothing (listeners polling, housekeeping jobs): part of every order's CPU figure.
+                PlatformCost.Reading idleFrom = cost.read();
+                Pause.of(Duration.ofSeconds(5));
+                PlatformCost.Reading idle = cost.read().minus(idleFrom);
+                System.out.printf("idle platform: CPU %.0f ms/s (platform JVM %.0f ms/s, PostgreSQL, Redis and Kafka %.0f ms/s), %.1f writing transactions/s%n",
+                        (idle.platformCpuNanos() + idle.serversCpuNanos()) / 1e6 / 5, idle.platformCpuNanos() / 1e6 / 5,
+                        idle.serversCpuNanos() / 1e6 / 5, idle.writes() / 5.0);
                 if (options.has("overload")) {
                     Result max = fastest(base, spread, customers, duration, cost);
                     int rate = (int) Math.round(2 * max.confirmedPerSecond());

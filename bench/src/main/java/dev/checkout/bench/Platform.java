@@ -76,6 +76,11 @@ final class Platform implements AutoCloseable {
         }
     }
 
+    /** The platform's process, whose descendants are the servers it started. */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

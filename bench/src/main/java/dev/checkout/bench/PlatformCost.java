@@ -22,8 +22,10 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * What the platform did, read from the servers' own counters: PostgreSQL's committed transactions
  * ({@code pg_stat_database}), the records on every topic (the brokers' end offsets), and the HTTP requests the
- * platform served ({@code http_server_requests_seconds_count} on {@code /actuator/prometheus}). Two readings taken
- * around a measured run give what that run cost.
+ * platform served ({@code http_server_requests_seconds_count} on {@code /actuator/prometheus}), and the CPU time the
+ * operating system charged to the platform's JVM and to the servers it started (its descendant processes). Two readings
+ * taken around a measured run give what that run cost. CPU time per order is the figure that load on the machine from
+ * elsewhere (the load generator included) does not change.
  */
 final class PlatformCost implements AutoCloseable {
 
@@ -32,9 +34,11 @@ final class PlatformCost implements AutoCloseable {
     private final String jdbcUrl;
     private final Admin kafka;
     private final ApiCalls api;
+    private final ProcessHandle platform;
 
-    PlatformCost(String jdbcUrl, String kafkaBootstrap, ApiCalls api) {
+    PlatformCost(String jdbcUrl, String kafkaBootstrap, ApiCalls api, ProcessHandle platform) {
         this.jdbcUrl = jdbcUrl;
+        this.platform = platform;
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
         this.kafka = Admin.create(properties);
@@ -47,15 +51,21 @@ final class PlatformCost implements AutoCloseable {
      * @param writes  transactions that wrote (each took a transaction id: the next id to be given out moved by one),
      *                the durable commits an order costs
      */
-    record Reading(long commits, long writes, long records, long requests) {
+    record Reading(long commits, long writes, long records, long requests, long platformCpuNanos, long serversCpuNanos) {
         Reading minus(Reading earlier) {
-            return new Reading(commits - earlier.commits, writes - earlier.writes, records - earlier.records, requests - earlier.requests);
+            return new Reading(commits - earlier.commits, writes - earlier.writes, records - earlier.records, requests - earlier.requests,
+                    platformCpuNanos - earlier.platformCpuNanos, serversCpuNanos - earlier.serversCpuNanos);
         }
     }
 
     Reading read() throws Exception {
         long[] database = database();
-        return new Reading(database[0], database[1], records(), requests());
+        return new Reading(database[0], database[1], records(), requests(), cpuNanos(platform),
+                platform.descendants().mapToLong(PlatformCost::cpuNanos).sum());
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     /** Commits so far, and the next transaction id (read without taking one). */
@@ -95,9 +105,11 @@ final class PlatformCost implements AutoCloseable {
     static String perOrder(Reading cost, long confirmed, long clientRequests) {
         double orders = Math.max(1, confirmed);
         return String.format("per confirmed order: %.1f writing transactions (%.1f commits with read-only ones), %.1f Kafka records,"
-                        + " %.1f HTTP calls (%.1f from the clients, %.1f between services)",
+                        + " %.1f HTTP calls (%.1f from the clients, %.1f between services); CPU %.1f ms (platform JVM %.1f ms,"
+                        + " PostgreSQL, Redis and Kafka %.1f ms)",
                 cost.writes() / orders, cost.commits() / orders, cost.records() / orders, cost.requests() / orders, clientRequests / orders,
-                Math.max(0, cost.requests() - clientRequests) / orders);
+                Math.max(0, cost.requests() - clientRequests) / orders, (cost.platformCpuNanos() + cost.serversCpuNanos()) / 1e6 / orders,
+                cost.platformCpuNanos() / 1e6 / orders, cost.serversCpuNanos() / 1e6 / orders);
     }
 
     @Override

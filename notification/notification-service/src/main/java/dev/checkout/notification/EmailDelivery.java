@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,14 +118,17 @@ class EmailDelivery {
         notifications.failedAttempt(due.notificationId(), e.toString(), clock.instant().plus(properties.retryAfter(attempts)), givenUp);
     }
 
+    /**
+     * The e-mail as a plain text MIME message. Built by hand rather than with {@code MimeMessageHelper}, which, for a
+     * message the sender did not create, loads the MIME type table from the classpath again for every message.
+     */
     private MimeMessage message(Notifications.Due due, String recipient, EmailTemplates.Email email) throws MessagingException {
         MimeMessage message = new StableIdMessage(mail.createMimeMessage(), due.notificationId());
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-        helper.setFrom(properties.mailFrom());
-        helper.setTo(recipient);
-        helper.setSubject(email.subject());
-        helper.setText(email.text());
-        helper.setSentDate(java.util.Date.from(clock.instant()));
+        message.setFrom(new InternetAddress(properties.mailFrom(), true));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
+        message.setSubject(email.subject(), "UTF-8");
+        message.setText(email.text(), "UTF-8");
+        message.setSentDate(java.util.Date.from(clock.instant()));
         message.setHeader("X-Checkout-Kind", due.kind());
         message.setHeader("X-Checkout-Notification-Id", due.notificationId());
         return message;

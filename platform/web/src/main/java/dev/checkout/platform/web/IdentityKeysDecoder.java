@@ -25,13 +25,15 @@ import org.springframework.web.client.RestTemplate;
  * {@code alg: none} gets through. Built on first use: identity's address is known only once the servers run.
  * <p>
  * A client polling its order sends the same token many times a second: its signature is verified once and the
- * verified token kept for a minute, while the validator (times, issuer, account status) still runs on every request.
+ * verified token kept for ten minutes (an ES256 verification is a few percent of a busy checkout's request threads),
+ * while the validator (times, issuer, account status) still runs on every request, so an expired token or a disabled
+ * account is refused as before.
  */
 class IdentityKeysDecoder implements JwtDecoder {
 
     private final Supplier<JwtDecoder> decoder;
     private final OAuth2TokenValidator<Jwt> validator;
-    private final Cache<String, Jwt> verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Cache<String, Jwt> verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
     IdentityKeysDecoder(ObjectProvider<TokenIssuer> localIssuer, ServiceUrls urls, OAuth2TokenValidator<Jwt> validator) {
         this.validator = validator;

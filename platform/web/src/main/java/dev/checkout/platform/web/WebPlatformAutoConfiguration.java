@@ -29,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -254,6 +255,16 @@ public class WebPlatformAutoConfiguration {
                     mapping.getHandlerMethods().values().forEach(method ->
                             RateLimitEnforcement.limitsOf(method.getMethod()).forEach(limit -> limits.limitOf(limit.operation()))));
         }
+    }
+
+    /**
+     * No observation around each of the security chain's filters: a dozen per request, exported nowhere, a few
+     * percent of a busy checkout's request threads (JFR). The request's own observation (its span and its
+     * {@code http.server.requests} timer) stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -80,8 +80,7 @@ class EmailIT extends EndToEndTest {
                     assertThat(fixtures.admin().get("/api/v1/admin/notifications?order_id=" + orderId).json()).singleElement()
                             .satisfies(notification -> {
                                 assertThat(notification.path("status").asString()).isEqualTo("RETRYING");
-                                // Several refused attempts (the profile retries within a second), so the outage spans a few back-offs.
-                                assertThat(notification.path("attempts").asInt()).isGreaterThanOrEqualTo(4);
+                                assertThat(notification.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
                             }));
         } finally {
             mailServer.start();
@@ -89,7 +88,7 @@ class EmailIT extends EndToEndTest {
         List<JsonNode> messages = Awaitility.await().atMost(Duration.ofSeconds(15))
                 .until(() -> mailbox(customer.email()), received -> !received.isEmpty());
         assertThat(messages).singleElement().satisfies(email -> assertThat(email.path("kind").asString()).isEqualTo("order_failed"));
-        Awaitility.await("still one message").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        Awaitility.await("still one message").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15))
                 .until(() -> mailbox(customer.email()).size() == 1);
         assertThat(fixtures.admin().get("/api/v1/admin/notifications?order_id=" + orderId).json()).singleElement()
                 .satisfies(notification -> assertThat(notification.path("status").asString()).isEqualTo("SENT"));

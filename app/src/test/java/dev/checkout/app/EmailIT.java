@@ -72,8 +72,9 @@ class EmailIT extends EndToEndTest {
         Customer customer = newCustomer();
         String product = fixtures.productWithStock("7.00", 5);
         mailServer.stop();
+        String orderId;
         try {
-            String orderId = placeOrder(customer.api(), product, 1, "tok_chargeDeclined");
+            orderId = placeOrder(customer.api(), product, 1, "tok_chargeDeclined");
             assertThat(Fixtures.awaitSettled(customer.api(), orderId).text("/status")).isEqualTo("FAILED");
             Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     assertThat(fixtures.admin().get("/api/v1/admin/notifications?order_id=" + orderId).json()).singleElement()
@@ -87,6 +88,10 @@ class EmailIT extends EndToEndTest {
         List<JsonNode> messages = Awaitility.await().atMost(Duration.ofSeconds(15))
                 .until(() -> mailbox(customer.email()), received -> !received.isEmpty());
         assertThat(messages).singleElement().satisfies(email -> assertThat(email.path("kind").asString()).isEqualTo("order_failed"));
+        Awaitility.await("still one message").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15))
+                .until(() -> mailbox(customer.email()).size() == 1);
+        assertThat(fixtures.admin().get("/api/v1/admin/notifications?order_id=" + orderId).json()).singleElement()
+                .satisfies(notification -> assertThat(notification.path("status").asString()).isEqualTo("SENT"));
     }
 
     @Test

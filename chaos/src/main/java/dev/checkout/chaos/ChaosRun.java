@@ -8,6 +8,8 @@ import java.util.Random;
 final class ChaosRun {
 
     static final Duration SETTLE_WITHIN = Duration.ofSeconds(60);
+    /** Orders of two lines sent back in a refund scenario: one line of each, and the whole of every other one. */
+    static final int RETURN_JOURNEYS = 4;
 
     /** @param settling what was still moving, every ten seconds while the system settled */
     record Result(int number, Scenario scenario, long seed, History history, long settleMillis, List<Invariants.Violation> violations,
@@ -34,7 +36,25 @@ final class ChaosRun {
                     faultFailure[0] = e;
                 }
             });
+            Thread returns = null;
+            Throwable[] returnsFailure = new Throwable[1];
+            if (scenario.name().startsWith(Scenario.REFUND_PREFIX)) {
+                ReturnJourneys journeys = new ReturnJourneys(cluster, workload);
+                returns = Thread.ofPlatform().name("returns").start(() -> {
+                    try {
+                        journeys.run(RETURN_JOURNEYS);
+                    } catch (Throwable e) {
+                        returnsFailure[0] = e;
+                    }
+                });
+            }
             workload.run(operations, 6);
+            if (returns != null) {
+                returns.join(Duration.ofMinutes(5));
+                if (returnsFailure[0] != null) {
+                    throw new IllegalStateException("the return journeys failed", returnsFailure[0]);
+                }
+            }
             if ("baseline".equals(scenario.name()) || scenario.name().startsWith("gateway")) {
                 workload.concurrentDuplicates(10);
             }

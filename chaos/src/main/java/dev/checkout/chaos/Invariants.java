@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The promises, checked after a run has settled:
  * <ul>
- * <li>I1 no oversell: for every product, initial = physical stock left + units sold, nothing negative, and the units
- * sold are the units of the orders that are confirmed or later;</li>
+ * <li>I1 no oversell: for every product, initial + units returned = physical stock left + units sold, nothing
+ * negative, and the units sold are the units of the orders that are confirmed or later;</li>
  * <li>I2 Redis and PostgreSQL agree on availability once the system is idle and reconciliation has run;</li>
  * <li>I3 at most one gateway charge per order; net money = charged − refunded, between 0 and the order total, and
  * equal to the total for a confirmed-or-later order that was not refunded;</li>
@@ -39,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  * time without an order;</li>
  * <li>I7 an Idempotency-Key always gives the same order and the same answer;</li>
  * <li>I8 every committed outbox row reached its topic, and every message a consumer received was processed once or
- * dead-lettered.</li>
+ * dead-lettered;</li>
+ * <li>I9 returns: see {@link ReturnInvariants}.</li>
  * </ul>
  */
 final class Invariants {
@@ -80,6 +81,8 @@ final class Invariants {
                     payload -> !aCheckouts(payload)),
             new Consumer("orders", "checkout-reservations", List.of("inventory-replies"), Set.of("StockReserved", "StockReservationFailed"),
                     Invariants::aCheckouts),
+            new Consumer("orders", "return-outcomes", List.of("payment-events"), Set.of("PaymentRefunded", "RefundFailed"),
+                    payload -> payload.path("refund_reason").asString("").startsWith("return:")),
             new Consumer("orders", "price-copy", List.of("catalog-events"), Set.of("ProductChanged")),
             new Consumer("catalog", "stock-levels", List.of("inventory-events"), Set.of("StockLevelChanged")),
             new Consumer("fulfillment", "order-events", List.of("order-events"), Set.of("OrderConfirmed")),
@@ -113,6 +116,7 @@ final class Invariants {
         everythingSettled(settleMillis, settled);
         idempotencyKeysAnswerTheSame(history);
         everyMessageArrivedAndWasHandledOnce();
+        violations.addAll(new ReturnInvariants(database, ledger()).check());
         return List.copyOf(violations);
     }
 
@@ -171,9 +175,13 @@ final class Invariants {
                     where r.status = 'PENDING' and l.product_id = ?""", id);
             long ordered = database.count("""
                     select coalesce(sum(i.quantity), 0) from orders.order_items i join orders.orders o using (order_id)
-                    where o.status in ('CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED') and i.product_id = ?""", id);
-            if (product.initialUnits() != total + sold) {
-                violation("I1", id + ": initially " + product.initialUnits() + ", now " + total + " on the shelf and " + sold + " sold");
+                    where o.status in ('CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'RETURNED', 'REFUNDED') and i.product_id = ?""", id);
+            long returned = database.count("""
+                    select coalesce(sum(r.quantity), 0) from inventory.returned_items r join inventory.stock s using (stock_id)
+                    where s.product_id = ?""", id);
+            if (product.initialUnits() + returned != total + sold) {
+                violation("I1", id + ": initially " + product.initialUnits() + " and " + returned + " returned, now " + total
+                        + " on the shelf and " + sold + " sold");
             }
             if (total < 0 || reserved < 0 || lowest < 0) {
                 violation("I1", id + ": negative stock (total " + total + ", reserved " + reserved + ", lowest available " + lowest + ")");
@@ -286,6 +294,7 @@ final class Invariants {
         long pendingRefunds = database.count("select count(*) from payment.refunds where status = 'PENDING'");
         long heldReservations = database.count("select count(*) from inventory.reservations where status = 'PENDING'");
         long claims = database.count("select count(*) from orders.idempotency_keys where response_status is null");
+        long returnsAwaitingRefund = database.count("select count(*) from orders.order_returns where status = 'APPROVED'");
         long unpublished = SCHEMAS.stream().mapToLong(schema -> database.count("select count(*) from " + schema + ".outbox where published_at is null")).sum();
         if (pendingOrders > 0) moving.add(pendingOrders + " pending orders");
         if (activeSagas > 0) moving.add(activeSagas + " active sagas");
@@ -294,6 +303,7 @@ final class Invariants {
         if (pendingRefunds > 0) moving.add(pendingRefunds + " pending refunds");
         if (heldReservations > 0) moving.add(heldReservations + " held reservations");
         if (claims > 0) moving.add(claims + " requests in flight (claimed Idempotency-Keys)");
+        if (returnsAwaitingRefund > 0) moving.add(returnsAwaitingRefund + " approved returns awaiting their refund");
         if (unpublished > 0) moving.add(unpublished + " unpublished messages");
         consumerLag().forEach((group, lag) -> moving.add(lag + " message(s) not yet consumed by " + group));
         return String.join(", ", moving);

@@ -47,6 +47,9 @@ record Scenario(String name, String description, Fault prepare, Fault fault) {
             "consumer.saga-replies.inside-batch",
             "relay.before-publish", "relay.after-publish");
 
+    /** Scenarios whose name starts so run {@link ReturnJourneys} alongside the workload. */
+    static final String REFUND_PREFIX = "refund-";
+
     static List<Scenario> all() {
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(new Scenario("baseline", "no faults", NOTHING));
@@ -55,6 +58,12 @@ record Scenario(String name, String description, Fault prepare, Fault fault) {
         }
         scenarios.add(crash("payment-crash@after-gateway-charge", "the payment service halted between the charge and recording it",
                 Cluster.Role.PAYMENT, "payment.after-gateway-charge"));
+        scenarios.add(crash(REFUND_PREFIX + "payment-crash@after-gateway-refund",
+                "customers return items; the payment service halted after the gateway made a return's refund, before recording it",
+                Cluster.Role.PAYMENT, "payment.after-gateway-refund"));
+        scenarios.add(crash(REFUND_PREFIX + "order-crash@return-refunded.before-commit",
+                "customers return items; the order service halted while recording a return's refund, before its commit",
+                Cluster.Role.ORDER, "order.return-refunded.before-commit"));
         scenarios.add(crash("inventory-crash@relay.before-publish", "inventory halted after committing a reply, before publishing it",
                 Cluster.Role.INVENTORY, "relay.before-publish"));
         scenarios.add(crash("inventory-crash@inside-batch", "inventory halted in the middle of a batch of commands, before its commit",

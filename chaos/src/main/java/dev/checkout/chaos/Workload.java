@@ -50,6 +50,10 @@ final class Workload {
         return products;
     }
 
+    List<Customer> customers() {
+        return customers;
+    }
+
     /** Products with stock, and registered customers. */
     void setUp(int productCount, int unitsEach, int customerCount) {
         ApiClient admin = admin(cluster.api(Cluster.Role.EDGE));
@@ -169,7 +173,8 @@ final class Workload {
         }
     }
 
-    private void submit(Customer customer, String operation, String path, String key, Map<String, Object> body) {
+    /** Sends a request that may create an order, records it in the history, and returns the order's id if it was accepted. */
+    String submit(Customer customer, String operation, String path, String key, Map<String, Object> body) {
         retryables.add(new Retryable(customer, operation, path, key, body));
         String fingerprint = body.toString();
         try {
@@ -179,11 +184,13 @@ final class Workload {
                     : response.status() >= 500 ? History.Outcome.UNKNOWN : History.Outcome.FAIL;
             history.record(new History.Submission(operation, customer.userId(), key, fingerprint, outcome, response.status(),
                     response.code(), response.text("/order_id"), "true".equals(response.header("Idempotent-Replayed")), response.body()));
+            return response.status() == 202 ? response.text("/order_id") : null;
         } catch (UncheckedIOException e) {
             boolean neverReached = e.getCause() instanceof ConnectException
                     || e.getCause() != null && e.getCause().getCause() instanceof ConnectException;
             history.record(new History.Submission(operation, customer.userId(), key, fingerprint,
                     neverReached ? History.Outcome.FAIL : History.Outcome.UNKNOWN, 0, null, null, false, String.valueOf(e.getCause())));
+            return null;
         }
     }
 
@@ -204,7 +211,7 @@ final class Workload {
         return roll < 80 ? "tok_visa" : roll < 88 ? "tok_chargeDeclined" : roll < 94 ? "tok_insufficient_funds" : "tok_slow";
     }
 
-    private static ApiClient admin(ApiClient edge) {
+    static ApiClient admin(ApiClient edge) {
         ApiResponse login = edge.post("/api/v1/auth/login", Map.of("email", Cluster.ADMIN_EMAIL, "password", Cluster.ADMIN_PASSWORD));
         require(login, 200);
         return edge.withToken(login.text("/access_token"));

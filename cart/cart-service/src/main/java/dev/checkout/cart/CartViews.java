@@ -60,8 +60,10 @@ final class CartViews {
             BigDecimal price = now.currentPrice() != null ? now.currentPrice() : item.priceAtAddition();
             BigDecimal lineTotal = Money.of(price.multiply(BigDecimal.valueOf(item.quantity())));
             subtotal = subtotal.add(lineTotal);
+            ProductCopy copy = products.get(item.productId());
+            Long catalogVersion = copy == null || copy.catalogVersion() == 0 ? null : copy.catalogVersion();
             items.add(new CartHold.Item(item.cartItemId(), item.productId(), item.variantId(), item.name(), item.quantity(),
-                    price, item.priceAtAddition(), lineTotal, now.inStock()));
+                    price, item.priceAtAddition(), lineTotal, now.inStock(), catalogVersion));
         }
         return new CartHold.HeldCart(cart.cartId(), cart.userId(), cart.status().name(), cart.holderId(), items, Money.of(subtotal),
                 cart.currency(), warnings.stream().map(w -> new CartHold.Warning(w.code(), w.productId(), w.message())).toList());

@@ -1,6 +1,8 @@
 package dev.checkout.cart;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,12 @@ class CatalogFeeds {
 
     private final CartMessaging messaging;
     private final ProductCopies copies;
+    private final Clock clock;
 
-    CatalogFeeds(CartMessaging messaging, ProductCopies copies) {
+    CatalogFeeds(CartMessaging messaging, ProductCopies copies, Clock clock) {
         this.messaging = messaging;
         this.copies = copies;
+        this.clock = clock;
     }
 
     private final MessageRoutes catalogRoutes = MessageRoutes.builder().on(ProductChanged.class, this::on).build();
@@ -46,7 +50,12 @@ class CatalogFeeds {
     }
 
     private void on(ProductChanged product, InboundMessage message) {
-                BigDecimal unitPrice = product.salePrice() != null ? product.salePrice() : product.basePrice();
+                // The price in force when the event arrives; the checkout prices from the order service's copy, which
+                // applies a sale's window at the moment of the quote.
+                Instant now = clock.instant();
+                boolean onSale = product.salePrice() != null && (product.saleStartsAt() == null || !now.isBefore(product.saleStartsAt()))
+                        && (product.saleEndsAt() == null || now.isBefore(product.saleEndsAt()));
+                BigDecimal unitPrice = onSale ? product.salePrice() : product.basePrice();
                 Map<String, ProductCopy.VariantCopy> variants = new LinkedHashMap<>();
                 for (ProductChanged.Variant variant : product.variants() == null ? List.<ProductChanged.Variant>of() : product.variants()) {
                     BigDecimal modifier = variant.priceModifier() == null ? BigDecimal.ZERO : variant.priceModifier();

@@ -15,6 +15,8 @@ record Product(
         String categoryPath,
         BigDecimal basePrice,
         BigDecimal salePrice,
+        Instant saleStartsAt,
+        Instant saleEndsAt,
         String currency,
         Map<String, Object> attributes,
         String status,
@@ -26,9 +28,15 @@ record Product(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** What one unit costs before any variant modifier: the sale price while there is one. */
-    BigDecimal unitPrice() {
-        return salePrice != null ? salePrice : basePrice;
+    /** Whether the sale price is the price in force at {@code now}: there is one and {@code now} is inside its window. */
+    boolean onSaleAt(Instant now) {
+        return salePrice != null && (saleStartsAt == null || !now.isBefore(saleStartsAt))
+                && (saleEndsAt == null || now.isBefore(saleEndsAt));
+    }
+
+    /** What one unit costs at {@code now} before any variant modifier: the sale price inside its window, else the base price. */
+    BigDecimal unitPriceAt(Instant now) {
+        return onSaleAt(now) ? salePrice : basePrice;
     }
 
     record Variant(String variantId, String sku, String name, Map<String, Object> attributes, BigDecimal priceModifier,

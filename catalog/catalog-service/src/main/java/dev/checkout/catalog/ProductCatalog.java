@@ -100,7 +100,8 @@ class ProductCatalog {
 
     private ProductDraft toDraft(Product product) {
         return new ProductDraft(product.sku(), product.name(), product.description(), product.brand(), product.categoryPath(),
-                product.basePrice(), product.salePrice(), product.currency(), product.attributes(), product.status(),
+                product.basePrice(), product.salePrice(), product.saleStartsAt(), product.saleEndsAt(), product.currency(),
+                product.attributes(), product.status(),
                 product.variants().stream().map(v -> new ProductDraft.VariantDraft(v.variantId(), v.sku(), v.name(),
                         v.attributes(), v.priceModifier())).toList());
     }
@@ -120,7 +121,8 @@ class ProductCatalog {
         }
         return new Product(productId, draft.sku().trim(), draft.name().trim(), draft.description(), draft.brand(),
                 draft.normalizedCategoryPath(), Money.of(draft.basePrice()),
-                draft.salePrice() == null ? null : Money.of(draft.salePrice()), draft.effectiveCurrency(),
+                draft.salePrice() == null ? null : Money.of(draft.salePrice()), draft.saleStartsAt(), draft.saleEndsAt(),
+                draft.effectiveCurrency(),
                 draft.attributes() == null ? new LinkedHashMap<>() : draft.attributes(), draft.effectiveStatus(),
                 java.math.BigDecimal.ZERO, 0, availableQuantity, version, variants, createdAt, updatedAt);
     }
@@ -132,6 +134,6 @@ class ProductCatalog {
                 product.basePrice(), product.salePrice(), product.currency(), product.status(),
                 product.variants().stream().map(v -> new ProductChanged.Variant(v.variantId(), v.sku(), v.name(), v.priceModifier(),
                         v.attributes())).toList(),
-                product.version(), product.description(), product.attributes(), null, null)));
+                product.version(), product.description(), product.attributes(), product.saleStartsAt(), product.saleEndsAt())));
     }
 }

@@ -1,6 +1,7 @@
 package dev.checkout.catalog;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -22,15 +23,17 @@ class ProductController {
 
     private final ProductCatalog catalog;
     private final ProductSearch search;
+    private final Clock clock;
 
-    ProductController(ProductCatalog catalog, ProductSearch search) {
+    ProductController(ProductCatalog catalog, ProductSearch search, Clock clock) {
         this.catalog = catalog;
         this.search = search;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/products/{productId}")
     ProductViews.Detail product(@PathVariable String productId) {
-        return ProductViews.detail(catalog.get(productId));
+        return ProductViews.detail(catalog.get(productId), clock.instant());
     }
 
     @GetMapping("/api/v1/products")
@@ -55,12 +58,12 @@ class ProductController {
     @PostMapping("/api/v1/admin/products")
     @ResponseStatus(HttpStatus.CREATED)
     ProductViews.Detail create(@RequestBody ProductDraft draft) {
-        return ProductViews.detail(catalog.create(draft));
+        return ProductViews.detail(catalog.create(draft), clock.instant());
     }
 
     @PatchMapping(path = "/api/v1/admin/products/{productId}",
             consumes = {"application/merge-patch+json", "application/json"})
     ProductViews.Detail patch(@PathVariable String productId, @RequestBody JsonNode patch) {
-        return ProductViews.detail(catalog.patch(productId, patch));
+        return ProductViews.detail(catalog.patch(productId, patch), clock.instant());
     }
 }

@@ -1,6 +1,7 @@
 package dev.checkout.catalog;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -26,6 +27,8 @@ record ProductDraft(
         Object categoryPath,
         BigDecimal basePrice,
         BigDecimal salePrice,
+        Instant saleStartsAt,
+        Instant saleEndsAt,
         String currency,
         Map<String, Object> attributes,
         String status,
@@ -82,6 +85,9 @@ record ProductDraft(
         price("sale_price", salePrice, false, errors);
         if (basePrice != null && salePrice != null && salePrice.compareTo(basePrice) > 0) {
             errors.add(new Problems.FieldError("sale_price", "must not exceed base_price"));
+        }
+        if (saleStartsAt != null && saleEndsAt != null && !saleEndsAt.isAfter(saleStartsAt)) {
+            errors.add(new Problems.FieldError("sale_ends_at", "must be after sale_starts_at"));
         }
         if (currency != null && !isCurrency(currency)) {
             errors.add(new Problems.FieldError("currency", "must be an ISO 4217 code such as USD"));

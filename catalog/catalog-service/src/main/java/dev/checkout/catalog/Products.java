@@ -46,8 +46,10 @@ class Products {
     void insert(Product product) {
         jdbc.sql("""
                         insert into catalog.products (product_id, sku, name, description, brand, category_path, category_id,
-                            base_price, sale_price, currency, attributes, status, version, created_at, updated_at)
+                            base_price, sale_price, sale_starts_at, sale_ends_at, currency, attributes, status, version, created_at,
+                            updated_at)
                         values (:id, :sku, :name, :description, :brand, :categoryPath, :categoryId, :basePrice, :salePrice,
+                            :saleStartsAt, :saleEndsAt,
                             :currency, :attributes::jsonb, :status, :version, :createdAt, :updatedAt)""")
                 .paramSource(params(product))
                 .update();
@@ -58,6 +60,7 @@ class Products {
         jdbc.sql("""
                         update catalog.products set sku = :sku, name = :name, description = :description, brand = :brand,
                             category_path = :categoryPath, category_id = :categoryId, base_price = :basePrice, sale_price = :salePrice,
+                            sale_starts_at = :saleStartsAt, sale_ends_at = :saleEndsAt,
                             currency = :currency, attributes = :attributes::jsonb, status = :status, version = :version,
                             updated_at = :updatedAt
                         where product_id = :id""")
@@ -152,14 +155,15 @@ class Products {
 
     private static Product withVariants(Product p, List<Product.Variant> variants) {
         return new Product(p.productId(), p.sku(), p.name(), p.description(), p.brand(), p.categoryPath(), p.basePrice(),
-                p.salePrice(), p.currency(), p.attributes(), p.status(), p.rating(), p.reviewCount(), p.availableQuantity(),
+                p.salePrice(), p.saleStartsAt(), p.saleEndsAt(), p.currency(), p.attributes(), p.status(), p.rating(), p.reviewCount(), p.availableQuantity(),
                 p.version(), new ArrayList<>(variants), p.createdAt(), p.updatedAt());
     }
 
     Product mapWithoutVariants(ResultSet rs, int row) throws SQLException {
         return new Product(rs.getString("product_id"), rs.getString("sku"), rs.getString("name"), rs.getString("description"),
                 rs.getString("brand"), rs.getString("category_path"), rs.getBigDecimal("base_price"),
-                rs.getBigDecimal("sale_price"), rs.getString("currency"), json.readValue(rs.getString("attributes"), MAP),
+                rs.getBigDecimal("sale_price"), instant(rs.getTimestamp("sale_starts_at")), instant(rs.getTimestamp("sale_ends_at")),
+                rs.getString("currency"), json.readValue(rs.getString("attributes"), MAP),
                 rs.getString("status"), rs.getBigDecimal("rating"), rs.getInt("review_count"),
                 rs.getInt("available_quantity"), rs.getLong("version"), List.of(),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
@@ -176,11 +180,17 @@ class Products {
                 .addValue("categoryId", product.categoryPath() == null ? null : ensureCategory(product.categoryPath()))
                 .addValue("basePrice", product.basePrice())
                 .addValue("salePrice", product.salePrice())
+                .addValue("saleStartsAt", product.saleStartsAt() == null ? null : Timestamp.from(product.saleStartsAt()))
+                .addValue("saleEndsAt", product.saleEndsAt() == null ? null : Timestamp.from(product.saleEndsAt()))
                 .addValue("currency", product.currency())
                 .addValue("attributes", json.writeValueAsString(product.attributes()))
                 .addValue("status", product.status())
                 .addValue("version", product.version())
                 .addValue("createdAt", Timestamp.from(product.createdAt()))
                 .addValue("updatedAt", Timestamp.from(product.updatedAt()));
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

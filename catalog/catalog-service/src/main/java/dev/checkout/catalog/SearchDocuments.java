@@ -39,7 +39,7 @@ final class SearchDocuments {
     /** Every prefix of the category path, so a category filter covers the subtree with one term. */
     static final String CATEGORY_TREE = "category_tree";
     static final String IN_STOCK = "in_stock";
-    /** The price in force, in cents: the sale price while there is one. */
+    /** The price in force when indexed, in cents (a sale window's edge shows when the product is next indexed). */
     static final String PRICE = "price_cents";
     /** The average rating times ten (one decimal, as shown). */
     static final String RATING = "rating_tenths";
@@ -92,7 +92,7 @@ final class SearchDocuments {
         document.add(new StoredField(REVIEWS, product.reviewCount()));
         document.add(new StoredField(IN_STOCK, product.availableQuantity() > 0 ? 1 : 0));
         document.add(new StringField(IN_STOCK, Boolean.toString(product.availableQuantity() > 0), Field.Store.NO));
-        long price = cents(product.unitPrice());
+        long price = cents(product.unitPriceAt(java.time.Instant.now()));
         document.add(new LongPoint(PRICE, price));
         document.add(new NumericDocValuesField(PRICE, price));
         int rating = tenths(product.rating());

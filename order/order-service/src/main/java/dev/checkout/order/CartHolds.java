@@ -2,7 +2,9 @@ package dev.checkout.order;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.checkout.cart.api.CartHold;
 import dev.checkout.platform.core.Money;
@@ -18,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Takes a cart's contents for checkout through the cart service's API ({@code POST /api/v1/carts/{id}/checkout}),
  * on the customer's behalf (their bearer token): the cart is frozen, held by the checkout or order, and its lines
- * come back at today's prices.
+ * come back at the prices in force now (sale windows applied from the {@link PriceCopy}).
  */
 @Component
 class CartHolds {
@@ -26,11 +28,13 @@ class CartHolds {
     private final ServiceCalls calls;
     private final ServiceUrls urls;
     private final JsonMapper json;
+    private final PriceCopy prices;
 
-    CartHolds(ServiceCalls calls, ServiceUrls urls, JsonMapper json) {
+    CartHolds(ServiceCalls calls, ServiceUrls urls, JsonMapper json, PriceCopy prices) {
         this.calls = calls;
         this.urls = urls;
         this.json = json;
+        this.prices = prices;
     }
 
     /** A held cart's lines at today's prices, with what changed since they were added. */
@@ -52,10 +56,13 @@ class CartHolds {
         } catch (RestClientException e) {
             throw ServiceCalls.unavailable("cart");
         }
+        List<CartHold.Item> items = cart == null || cart.items() == null ? List.of() : cart.items();
+        Map<PriceCopy.Wanted, PriceCopy.Price> inForce = pricesInForce(items);
         List<Order.Line> lines = new ArrayList<>();
         List<Checkout.PriceChange> priceChanges = new ArrayList<>();
-        for (CartHold.Item item : cart == null || cart.items() == null ? List.<CartHold.Item>of() : cart.items()) {
-            BigDecimal price = Money.of(item.unitPrice());
+        for (CartHold.Item item : items) {
+            PriceCopy.Price now = inForce.get(new PriceCopy.Wanted(item.productId(), item.variantId()));
+            BigDecimal price = Money.of(now != null ? now.unitPrice() : item.unitPrice());
             lines.add(new Order.Line(item.productId(), item.variantId(), item.name(), item.quantity(), price));
             if (item.priceAtAddition() != null && Money.of(item.priceAtAddition()).compareTo(price) != 0) {
                 priceChanges.add(new Checkout.PriceChange(item.productId(), item.variantId(), Money.of(item.priceAtAddition()), price));
@@ -67,6 +74,17 @@ class CartHolds {
         List<Checkout.Warning> warnings = cart.warnings() == null ? List.of()
                 : cart.warnings().stream().map(w -> new Checkout.Warning(w.code(), w.productId(), w.message())).toList();
         return new Held(lines, cart.currency() == null ? "USD" : cart.currency(), priceChanges, warnings);
+    }
+
+    /**
+     * The price in force now of each item, sale windows applied (the cart's copy prices as of the catalog's last event,
+     * so a sale that began or ended since would be missed); never from an older catalog version than the cart's.
+     * An item absent here keeps the cart's price.
+     */
+    private Map<PriceCopy.Wanted, PriceCopy.Price> pricesInForce(List<CartHold.Item> items) {
+        Map<String, Long> versions = new HashMap<>();
+        items.stream().filter(i -> i.catalogVersion() != null).forEach(i -> versions.merge(i.productId(), i.catalogVersion(), Math::max));
+        return prices.pricesOf(items.stream().map(i -> new PriceCopy.Wanted(i.productId(), i.variantId())).toList(), versions);
     }
 
     /** The cart service refused to hold the cart: nothing is held, so there is nothing to let go. */

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Asks the catalog's public API what a product costs now: only for a product the {@link PriceCopy} has not heard of
- * yet (created a moment before its event arrives).
+ * yet (created a moment before its event arrives), or holds at an older version than the cart has seen.
  */
 @Component
 class CatalogPrices {

@@ -57,12 +57,24 @@ class PriceCopy {
 
     /** The prices of the wanted products and variants that are for sale; the others are absent from the answer. */
     Map<Wanted, Price> pricesOf(List<Wanted> wanted) {
+        return pricesOf(wanted, Map.of());
+    }
+
+    /**
+     * As {@link #pricesOf(List)}, for products someone else (the cart) has already seen at a catalog version: a product
+     * this copy holds at an older version is asked of the catalog instead, so the answer is never older than theirs.
+     */
+    Map<Wanted, Price> pricesOf(List<Wanted> wanted, Map<String, Long> versionsSeen) {
         Set<String> products = new LinkedHashSet<>();
         wanted.forEach(w -> products.add(w.productId()));
         Map<String, Map<String, Row>> known = rows(products);
         for (String product : products) {
-            if (!known.containsKey(product)) {
+            Map<String, Row> rows = known.get(product);
+            if (rows == null) {
                 catalog.priceOf(product).ifPresent(found -> known.put(product, remember(found)));
+            } else if (rows.containsKey(PRODUCT_ROW) && rows.get(PRODUCT_ROW).version() < versionsSeen.getOrDefault(product, 0L)) {
+                known.remove(product);
+                catalog.priceOf(product).ifPresent(found -> known.put(product, byVariant(rowsOf(found))));
             }
         }
         Instant now = clock.instant();
@@ -113,12 +125,22 @@ class PriceCopy {
 
     /** A product the catalog just told about: kept at version 0, so its first event replaces it. */
     private Map<String, Row> remember(CatalogPrices.Product found) {
+        List<Row> rows = rowsOf(found);
+        insert(rows, true);
+        return byVariant(rows);
+    }
+
+    /** The catalog's answer as rows: its price in force as the base price, no sale (the catalog applied it). */
+    private static List<Row> rowsOf(CatalogPrices.Product found) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(found.productId(), PRODUCT_ROW, found.name(), found.unitPrice(), null, null, null, BigDecimal.ZERO,
                 found.currency(), true, 0));
         found.variantPrices().forEach((variantId, variant) -> rows.add(new Row(found.productId(), variantId, variant.name(),
                 found.unitPrice(), null, null, null, variant.price().subtract(found.unitPrice()), found.currency(), true, 0)));
-        insert(rows, true);
+        return rows;
+    }
+
+    private static Map<String, Row> byVariant(List<Row> rows) {
         Map<String, Row> byVariant = new HashMap<>();
         rows.forEach(row -> byVariant.put(row.variantId(), row));
         return byVariant;

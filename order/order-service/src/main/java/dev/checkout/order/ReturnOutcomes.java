@@ -9,6 +9,7 @@ import dev.checkout.order.api.ReturnRefunded;
 import dev.checkout.payment.api.PaymentRefunded;
 import dev.checkout.payment.api.PaymentTopics;
 import dev.checkout.payment.api.RefundFailed;
+import dev.checkout.platform.core.CrashPoints;
 import dev.checkout.platform.messaging.InboundMessage;
 import dev.checkout.platform.messaging.MessageRoutes;
 import dev.checkout.platform.messaging.OutgoingMessage;
@@ -70,6 +71,7 @@ class ReturnOutcomes {
                 order.paymentRefunded(false, clock.instant());
             }
             events.save(order);
+            CrashPoints.reach("order.return-refunded.before-commit");
         });
     }
 

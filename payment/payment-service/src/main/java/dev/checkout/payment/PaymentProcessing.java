@@ -276,6 +276,7 @@ class PaymentProcessing {
         }
         String chargeId = payments.byId(started.paymentId()).map(Payment::gatewayChargeId).orElseThrow();
         PaymentGateway.Outcome outcome = gateway.refund(started.idempotencyKey(), chargeId, Money.toMinorUnits(started.amount()));
+        CrashPoints.reach("payment.after-gateway-refund");
         transactions.executeWithoutResult(status -> payments.lockRefund(refundId)
                 .filter(refund -> refund.status() == Refund.Status.PENDING)
                 .ifPresent(refund -> {

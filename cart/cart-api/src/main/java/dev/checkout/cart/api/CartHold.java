@@ -25,9 +25,12 @@ public final class CartHold {
                            String currency, List<Warning> warnings) {
     }
 
-    /** A line: {@code unitPrice} is today's price, {@code priceAtAddition} the one the customer saw when adding it. */
+    /**
+     * A line: {@code unitPrice} is today's price, {@code priceAtAddition} the one the customer saw when adding it;
+     * {@code catalogVersion} the catalog's version of the product that price comes from (null: not known).
+     */
     public record Item(String cartItemId, String productId, String variantId, String name, int quantity, BigDecimal unitPrice,
-                       BigDecimal priceAtAddition, BigDecimal lineTotal, boolean inStock) {
+                       BigDecimal priceAtAddition, BigDecimal lineTotal, boolean inStock, Long catalogVersion) {
     }
 
     /** Something about an item: {@code price_changed}, {@code out_of_stock}, {@code limited_stock}, {@code product_unavailable}. */

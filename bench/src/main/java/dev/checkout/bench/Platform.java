@@ -84,6 +84,11 @@ final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + gatewayPort;
     }
 
+    /** The platform's data directory (a fresh temporary one): its identity signing key is in {@code secrets/}. */
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
     /** The embedded Redis's address, as the platform printed it. */
     String redisUrl() {
         return redisUrl.get();

@@ -65,14 +65,19 @@ final class Workload {
             products.add(new Product(productId, unitsEach, price));
         }
         for (int i = 0; i < customerCount; i++) {
-            String email = "chaos-" + UUID.randomUUID() + "@example.com";
-            ApiClient edge = cluster.api(Cluster.Role.EDGE);
-            require(edge.post("/api/v1/auth/register", Map.of("email", email, "password", "chaos customer password")), 201);
-            ApiResponse login = edge.post("/api/v1/auth/login", Map.of("email", email, "password", "chaos customer password"));
-            require(login, 200);
-            String token = login.text("/access_token");
-            customers.add(new Customer(login.text("/user_id"), edge.withToken(token), cluster.api(Cluster.Role.ORDER).withToken(token)));
+            customers.add(register(cluster));
         }
+    }
+
+    /** A newly registered, logged-in customer. */
+    static Customer register(Cluster cluster) {
+        String email = "chaos-" + UUID.randomUUID() + "@example.com";
+        ApiClient edge = cluster.api(Cluster.Role.EDGE);
+        require(edge.post("/api/v1/auth/register", Map.of("email", email, "password", "chaos customer password")), 201);
+        ApiResponse login = edge.post("/api/v1/auth/login", Map.of("email", email, "password", "chaos customer password"));
+        require(login, 200);
+        String token = login.text("/access_token");
+        return new Customer(login.text("/user_id"), edge.withToken(token), cluster.api(Cluster.Role.ORDER).withToken(token));
     }
 
     /** Runs {@code operations} calls on {@code threads} threads; returns when all have ended. */
@@ -171,19 +176,24 @@ final class Workload {
 
     private void submit(Customer customer, String operation, String path, String key, Map<String, Object> body) {
         retryables.add(new Retryable(customer, operation, path, key, body));
+        history.record(send(customer, operation, path, key, body));
+    }
+
+    /** One request that may create an order, and what it ended as. */
+    static History.Submission send(Customer customer, String operation, String path, String key, Map<String, Object> body) {
         String fingerprint = body.toString();
         try {
             ApiResponse response = customer.order().withHeader("Idempotency-Key", key).post(path, body);
             // A 4xx (a 409 request_in_progress included) did nothing; a 5xx may have come after a commit.
             History.Outcome outcome = response.status() == 202 ? History.Outcome.OK
                     : response.status() >= 500 ? History.Outcome.UNKNOWN : History.Outcome.FAIL;
-            history.record(new History.Submission(operation, customer.userId(), key, fingerprint, outcome, response.status(),
-                    response.code(), response.text("/order_id"), "true".equals(response.header("Idempotent-Replayed")), response.body()));
+            return new History.Submission(operation, customer.userId(), key, fingerprint, outcome, response.status(),
+                    response.code(), response.text("/order_id"), "true".equals(response.header("Idempotent-Replayed")), response.body());
         } catch (UncheckedIOException e) {
             boolean neverReached = e.getCause() instanceof ConnectException
                     || e.getCause() != null && e.getCause().getCause() instanceof ConnectException;
-            history.record(new History.Submission(operation, customer.userId(), key, fingerprint,
-                    neverReached ? History.Outcome.FAIL : History.Outcome.UNKNOWN, 0, null, null, false, String.valueOf(e.getCause())));
+            return new History.Submission(operation, customer.userId(), key, fingerprint,
+                    neverReached ? History.Outcome.FAIL : History.Outcome.UNKNOWN, 0, null, null, false, String.valueOf(e.getCause()));
         }
     }
 
@@ -195,7 +205,7 @@ final class Workload {
         return body;
     }
 
-    private static Map<String, Object> address() {
+    static Map<String, Object> address() {
         return Map.of("street", "1 Chaos Way", "city", "Entropy", "zip", "12345", "country", "US");
     }
 
@@ -204,13 +214,13 @@ final class Workload {
         return roll < 80 ? "tok_visa" : roll < 88 ? "tok_chargeDeclined" : roll < 94 ? "tok_insufficient_funds" : "tok_slow";
     }
 
-    private static ApiClient admin(ApiClient edge) {
+    static ApiClient admin(ApiClient edge) {
         ApiResponse login = edge.post("/api/v1/auth/login", Map.of("email", Cluster.ADMIN_EMAIL, "password", Cluster.ADMIN_PASSWORD));
         require(login, 200);
         return edge.withToken(login.text("/access_token"));
     }
 
-    private static void require(ApiResponse response, int status) {
+    static void require(ApiResponse response, int status) {
         if (response.status() != status) {
             throw new IllegalStateException("setting up the chaos workload failed: " + response);
         }

@@ -119,7 +119,7 @@ final class FlashSaleRush {
         }
     }
 
-    /** The order with the token, sent again under the same key until it gets an answer that is not a 5xx. */
+    /** The order with the token, sent again under the same key while the service is down, failing or still on an earlier try. */
     private void order(Workload.Customer customer, String token, long deadline) {
         String key = "flash-" + UUID.randomUUID();
         Map<String, Object> body = Map.of("purchase_token", token, "shipping_address", Workload.address(),
@@ -128,8 +128,9 @@ final class FlashSaleRush {
         while (System.nanoTime() < deadline) {
             History.Submission submission = Workload.send(customer, "flash-sale", path, key, body);
             history.record(submission);
-            if (submission.outcome() != History.Outcome.UNKNOWN && submission.status() != 503) {
-                return;
+            boolean answered = submission.status() != 0 && submission.status() < 500;
+            if (answered && !"request_in_progress".equals(submission.code())) {
+                return; // 202, or a definite refusal (a lapsed token among them)
             }
             Cluster.sleep(Duration.ofMillis(500));
         }

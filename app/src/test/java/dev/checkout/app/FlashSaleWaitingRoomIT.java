@@ -133,6 +133,32 @@ class FlashSaleWaitingRoomIT extends EndToEndTest {
     }
 
     @Test
+    void orderingWithAPurchaseTokenSpendsTheCustomersCheckoutBudgetAndEveryAnswerSaysWhatIsLeft() {
+        String product = fixtures.productWithStock("20.00", 5);
+        ApiClient customer = fixtures.newCustomer();
+        String sale = saleOf(product, 1, 1, Instant.now().plusSeconds(1));
+        String ticket = customer.post(QUEUE.formatted(sale), Map.of("quantity", 1)).text("/ticket_id");
+        String token = awaitAdmitted(sale, Map.of(customer, ticket), 1).get(customer).text("/purchase_token");
+
+        // Tests run with budgets far above what they spend (checkout-user too), so this checks the spending, not a 429.
+        List<Long> remaining = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
+        String limit = null;
+        for (int call = 1; call <= 3; call++) {
+            ApiResponse answer = customer.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                    .post("/api/v1/flash-sales/" + sale + "/orders", order(token));
+            statuses.add(answer.status());
+            assertThat(answer.header("RateLimit-Reset")).as(answer.toString()).isNotBlank();
+            limit = limit == null ? answer.header("RateLimit-Limit") : limit;
+            assertThat(answer.header("RateLimit-Limit")).isEqualTo(limit);
+            remaining.add(Long.parseLong(answer.header("RateLimit-Remaining")));
+        }
+        assertThat(statuses).as("bought once, then the token is used").containsExactly(202, 409, 409);
+        assertThat(remaining).as("each call, refused or not, spends one").containsExactly(remaining.get(0), remaining.get(0) - 1, remaining.get(0) - 2);
+        assertThat(customer.get(QUEUE.formatted(sale) + "/" + ticket).header("RateLimit-Limit")).as("polling is not checkout work").isNull();
+    }
+
+    @Test
     void aSaleIsDefinedOnlyForAProductThatExistsWithSensibleNumbers() {
         ApiClient admin = fixtures.admin();
         String product = fixtures.productWithStock("20.00", 5);

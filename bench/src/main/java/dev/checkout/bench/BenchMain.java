@@ -6,7 +6,7 @@ import java.util.Locale;
 /** {@code ./checkout bench <name> [options]}: runs {@code dev.checkout.bench.<Name>Bench}. */
 public final class BenchMain {
 
-    static final List<String> KNOWN = List.of("reserve", "cart", "checkout", "search");
+    static final List<String> KNOWN = List.of("reserve", "cart", "checkout", "search", "flash-sale");
 
     private BenchMain() {
     }
@@ -24,7 +24,13 @@ public final class BenchMain {
     }
 
     static java.util.Optional<Bench> find(String name) {
-        String className = BenchMain.class.getPackageName() + "." + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1) + "Bench";
+        StringBuilder simpleName = new StringBuilder();
+        for (String word : name.split("-")) { // flash-sale: FlashSaleBench
+            if (!word.isEmpty()) {
+                simpleName.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+            }
+        }
+        String className = BenchMain.class.getPackageName() + "." + simpleName + "Bench";
         try {
             return java.util.Optional.of((Bench) Class.forName(className).getDeclaredConstructor().newInstance());
         } catch (ClassNotFoundException e) {

@@ -69,7 +69,12 @@ final class Platform implements AutoCloseable {
             builder.environment().put("CHECKOUT_RATE_LIMITS_ENABLED", "false"); // a load generator is one client hammering
             Platform platform = new Platform(builder.start(), port, gatewayPort, data);
             platform.follow();
-            platform.awaitHealthy(Duration.ofMinutes(3));
+            try {
+                platform.awaitHealthy(Duration.ofMinutes(6));
+            } catch (RuntimeException notReady) {
+                platform.close(); // a platform that never got ready must not outlive the bench
+                throw notReady;
+            }
             return platform;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,6 +92,11 @@ final class Platform implements AutoCloseable {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** The platform's data directory (a fresh temporary one): its identity signing key is in {@code secrets/}. */
+    Path dataDirectory() {
+        return dataDirectory;
     }
 
     /** The embedded Redis's address, as the platform printed it. */

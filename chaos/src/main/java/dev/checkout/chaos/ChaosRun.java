@@ -26,6 +26,10 @@ final class ChaosRun {
             cluster.startStopped();
             Workload workload = new Workload(cluster, history, seed);
             workload.setUp(3, 12, 6);
+            FlashSaleRush rush = scenario.hasFlashSale() ? new FlashSaleRush(cluster, history, seed, scenario.flashSaleUnits()) : null;
+            if (rush != null) {
+                rush.setUp(scenario.flashSaleUnits() * 4 / 3); // about twice the units asked for: it sells out
+            }
             scenario.prepare().inject(cluster, random);
             Throwable[] faultFailure = new Throwable[1];
             String[] note = new String[1];
@@ -48,7 +52,17 @@ final class ChaosRun {
                     }
                 });
             }
+            Thread sale = rush == null ? null : Thread.ofPlatform().name("flash-sale").start(() -> {
+                try {
+                    rush.run(Duration.ofMinutes(3));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             workload.run(operations, 6);
+            if (sale != null) {
+                sale.join();
+            }
             if (returns != null) {
                 returns.join(Duration.ofMinutes(5));
                 if (returnsFailure[0] != null) {
@@ -67,8 +81,14 @@ final class ChaosRun {
             List<String> settling = new java.util.ArrayList<>();
             boolean settled = awaitSettled(invariants, settling);
             long settleMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            return new Result(number, scenario, seed, history, settleMillis,
-                    invariants.check(workload.products(), history, settleMillis, settled), null, note[0], settling);
+            List<Workload.Product> products = new java.util.ArrayList<>(workload.products());
+            List<Invariants.Violation> violations = new java.util.ArrayList<>();
+            if (rush != null) {
+                products.add(rush.product());
+                violations.addAll(rush.check(new Database(cluster.addresses())));
+            }
+            violations.addAll(0, invariants.check(products, history, settleMillis, settled));
+            return new Result(number, scenario, seed, history, settleMillis, violations, null, note[0], settling);
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null) {

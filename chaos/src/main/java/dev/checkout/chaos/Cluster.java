@@ -63,7 +63,8 @@ final class Cluster implements AutoCloseable {
             "--resilience4j.retry.instances.payment-gateway.wait-duration=200ms",
             "--resilience4j.circuitbreaker.instances.payment-gateway.wait-duration-in-open-state=5s",
             "--checkout.messaging.retry-backoffs=200ms,400ms,800ms",
-            "--checkout.messaging.relay-retention=P1D");
+            "--checkout.messaging.relay-retention=P1D",
+            "--checkout.flash-sale.token-ttl=PT8S");
 
     private final Path directory;
     private final EmbeddedServers servers;

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * One kind of trouble: what to arm before the workload, what to do while it runs, and how to stop. Crash points halt a
  * process at an exact step (as SIGKILL would); the runner then starts it again.
  */
-record Scenario(String name, String description, Fault prepare, Fault fault) {
+record Scenario(String name, String description, Fault prepare, Fault fault, int flashSaleUnits) {
 
     /**
      * The trouble itself, run alongside the workload; it must leave the cluster running and fault-free when done.
@@ -31,8 +31,20 @@ record Scenario(String name, String description, Fault prepare, Fault fault) {
 
     static final Fault NOTHING = (cluster, random) -> null;
 
+    /** The units of the flash sale a flash-sale scenario holds. */
+    static final int FLASH_SALE_UNITS = 12;
+
+    Scenario(String name, String description, Fault prepare, Fault fault) {
+        this(name, description, prepare, fault, 0);
+    }
+
     Scenario(String name, String description, Fault fault) {
         this(name, description, NOTHING, fault);
+    }
+
+    /** Whether the run holds a flash sale ({@link FlashSaleRush}) beside the workload. */
+    boolean hasFlashSale() {
+        return flashSaleUnits > 0;
     }
 
     /**
@@ -78,6 +90,18 @@ record Scenario(String name, String description, Fault prepare, Fault fault) {
         for (String fault : List.of("error_rate", "drop_response_after_commit_rate", "malformed_rate", "reset_rate")) {
             scenarios.add(gateway("gateway-" + fault, "the gateway with " + fault + " 0.3", Map.of(fault, 0.3)));
         }
+        scenarios.add(new Scenario("flash-sale-crash", "the order service (waiting room, admission, token orders) SIGKILLed in the"
+                + " middle of a flash sale, once a third of its units are confirmed, then restarted", NOTHING, (cluster, random) -> {
+            Database database = new Database(cluster.addresses());
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (FlashSaleRush.confirmedUnitsOfLatestSale(database) * 3 < FLASH_SALE_UNITS && System.nanoTime() < deadline) {
+                Cluster.sleep(Duration.ofMillis(100));
+            }
+            cluster.kill(Cluster.Role.ORDER);
+            Cluster.sleep(Duration.ofMillis(500 + random.nextInt(1500)));
+            cluster.startRole(Cluster.Role.ORDER, null);
+            return System.nanoTime() < deadline ? null : "the sale never reached its middle";
+        }, FLASH_SALE_UNITS));
         scenarios.add(gateway("gateway-latency", "the gateway answering 1.5 s late", Map.of("latency_ms", 1500)));
         scenarios.add(new Scenario("kafka-restart", "the Kafka broker killed and restarted mid-run", (cluster, random) -> {
             Cluster.sleep(Duration.ofMillis(1500 + random.nextInt(2000)));

@@ -69,14 +69,19 @@ final class Workload {
             products.add(new Product(productId, unitsEach, price));
         }
         for (int i = 0; i < customerCount; i++) {
-            String email = "chaos-" + UUID.randomUUID() + "@example.com";
-            ApiClient edge = cluster.api(Cluster.Role.EDGE);
-            require(edge.post("/api/v1/auth/register", Map.of("email", email, "password", "chaos customer password")), 201);
-            ApiResponse login = edge.post("/api/v1/auth/login", Map.of("email", email, "password", "chaos customer password"));
-            require(login, 200);
-            String token = login.text("/access_token");
-            customers.add(new Customer(login.text("/user_id"), edge.withToken(token), cluster.api(Cluster.Role.ORDER).withToken(token)));
+            customers.add(register(cluster));
         }
+    }
+
+    /** A newly registered, logged-in customer. */
+    static Customer register(Cluster cluster) {
+        String email = "chaos-" + UUID.randomUUID() + "@example.com";
+        ApiClient edge = cluster.api(Cluster.Role.EDGE);
+        require(edge.post("/api/v1/auth/register", Map.of("email", email, "password", "chaos customer password")), 201);
+        ApiResponse login = edge.post("/api/v1/auth/login", Map.of("email", email, "password", "chaos customer password"));
+        require(login, 200);
+        String token = login.text("/access_token");
+        return new Customer(login.text("/user_id"), edge.withToken(token), cluster.api(Cluster.Role.ORDER).withToken(token));
     }
 
     /** Runs {@code operations} calls on {@code threads} threads; returns when all have ended. */
@@ -176,21 +181,26 @@ final class Workload {
     /** Sends a request that may create an order, records it in the history, and returns the order's id if it was accepted. */
     String submit(Customer customer, String operation, String path, String key, Map<String, Object> body) {
         retryables.add(new Retryable(customer, operation, path, key, body));
+        History.Submission submission = send(customer, operation, path, key, body);
+        history.record(submission);
+        return submission.status() == 202 ? submission.orderId() : null;
+    }
+
+    /** One request that may create an order, and what it ended as. */
+    static History.Submission send(Customer customer, String operation, String path, String key, Map<String, Object> body) {
         String fingerprint = body.toString();
         try {
             ApiResponse response = customer.order().withHeader("Idempotency-Key", key).post(path, body);
             // A 4xx (a 409 request_in_progress included) did nothing; a 5xx may have come after a commit.
             History.Outcome outcome = response.status() == 202 ? History.Outcome.OK
                     : response.status() >= 500 ? History.Outcome.UNKNOWN : History.Outcome.FAIL;
-            history.record(new History.Submission(operation, customer.userId(), key, fingerprint, outcome, response.status(),
-                    response.code(), response.text("/order_id"), "true".equals(response.header("Idempotent-Replayed")), response.body()));
-            return response.status() == 202 ? response.text("/order_id") : null;
+            return new History.Submission(operation, customer.userId(), key, fingerprint, outcome, response.status(),
+                    response.code(), response.text("/order_id"), "true".equals(response.header("Idempotent-Replayed")), response.body());
         } catch (UncheckedIOException e) {
             boolean neverReached = e.getCause() instanceof ConnectException
                     || e.getCause() != null && e.getCause().getCause() instanceof ConnectException;
-            history.record(new History.Submission(operation, customer.userId(), key, fingerprint,
-                    neverReached ? History.Outcome.FAIL : History.Outcome.UNKNOWN, 0, null, null, false, String.valueOf(e.getCause())));
-            return null;
+            return new History.Submission(operation, customer.userId(), key, fingerprint,
+                    neverReached ? History.Outcome.FAIL : History.Outcome.UNKNOWN, 0, null, null, false, String.valueOf(e.getCause()));
         }
     }
 
@@ -202,7 +212,7 @@ final class Workload {
         return body;
     }
 
-    private static Map<String, Object> address() {
+    static Map<String, Object> address() {
         return Map.of("street", "1 Chaos Way", "city", "Entropy", "zip", "12345", "country", "US");
     }
 
@@ -217,7 +227,7 @@ final class Workload {
         return edge.withToken(login.text("/access_token"));
     }
 
-    private static void require(ApiResponse response, int status) {
+    static void require(ApiResponse response, int status) {
         if (response.status() != status) {
             throw new IllegalStateException("setting up the chaos workload failed: " + response);
         }

@@ -109,8 +109,8 @@ class FlashSaleQueueing {
             position = room.position(sale.flashSaleId(), ticket.ticketId());
         }
         long eta = now.isBefore(sale.startsAt()) ? Duration.between(now, sale.startsAt()).toSeconds()
-                : FlashSaleQueueOrder.etaSeconds(position == null ? 1 : position, 0, sale.quantity(), properties.tokenTtl(),
-                properties.admissionInterval());
+                : FlashSaleQueueOrder.etaSeconds(position == null ? 1 : position, sale.quantity(), properties.admissionBatch(),
+                properties.tokenTtl(), properties.admissionInterval());
         return new TicketView(ticket.ticketId(), TicketStatus.WAITING, position, eta, null, null);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,8 @@ class FlashSaleWaitingRoom {
     private static final Duration KEPT_AFTER_END = Duration.ofDays(1);
 
     private final StringRedisTemplate redis;
+    /** Sales this process has seen sold out: the crowd that keeps asking afterwards is answered without a Redis call. */
+    private final Set<String> soldOutHere = ConcurrentHashMap.newKeySet();
 
     FlashSaleWaitingRoom(StringRedisTemplate redis) {
         this.redis = redis;
@@ -66,13 +69,22 @@ class FlashSaleWaitingRoom {
         return size == null ? 0 : size;
     }
 
+    /** Whether every unit is in a confirmed order; once seen, remembered in this process (it never changes back). */
     boolean isSoldOut(String flashSaleId) {
-        return Boolean.TRUE.equals(redis.hasKey(soldOut(flashSaleId)));
+        if (soldOutHere.contains(flashSaleId)) {
+            return true;
+        }
+        boolean soldOut = Boolean.TRUE.equals(redis.hasKey(soldOut(flashSaleId)));
+        if (soldOut) {
+            soldOutHere.add(flashSaleId);
+        }
+        return soldOut;
     }
 
     /** Marks the sale sold out and empties its queue: nobody waiting can be admitted any more. */
     void markSoldOut(String flashSaleId, Duration untilEndAndAfter) {
         redis.opsForValue().set(soldOut(flashSaleId), "1", untilEndAndAfter.plus(KEPT_AFTER_END));
+        soldOutHere.add(flashSaleId);
         redis.expire(queue(flashSaleId), KEPT_AFTER_END);
     }
 

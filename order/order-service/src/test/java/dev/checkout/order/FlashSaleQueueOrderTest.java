@@ -79,12 +79,13 @@ class FlashSaleQueueOrderTest {
     }
 
     @Test
-    void theWaitGrowsByATokensLifeForEveryRoundOfUnitsAhead() {
+    void theWaitIsTheAdmissionRoundsAheadPlusATokensLifeForEveryRoundOfUnitsAhead() {
         Duration ttl = Duration.ofMinutes(2);
         Duration interval = Duration.ofMillis(500);
-        assertThat(FlashSaleQueueOrder.etaSeconds(3, 10, 10, ttl, interval)).isEqualTo(1);
-        assertThat(FlashSaleQueueOrder.etaSeconds(11, 10, 10, ttl, interval)).isEqualTo(120);
-        assertThat(FlashSaleQueueOrder.etaSeconds(25, 0, 10, ttl, interval)).isEqualTo(360);
+        assertThat(FlashSaleQueueOrder.etaSeconds(3, 10, 500, ttl, interval)).isEqualTo(1);
+        assertThat(FlashSaleQueueOrder.etaSeconds(4_200, 10_000, 500, ttl, interval)).isEqualTo(5);
+        assertThat(FlashSaleQueueOrder.etaSeconds(11, 10, 500, ttl, interval)).isEqualTo(121);
+        assertThat(FlashSaleQueueOrder.etaSeconds(25, 10, 500, ttl, interval)).isEqualTo(241);
     }
 
     @Test

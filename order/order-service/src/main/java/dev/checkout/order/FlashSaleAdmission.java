@@ -26,8 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lets the next customers of each live sale in, every {@code checkout.flash-sale.admission-interval}: as many tickets
- * from the head of the queue as the units neither sold nor held cover (at most {@code admission-batch} holds waiting for
- * inventory at once). Each
+ * from the head of the queue as the units neither sold nor held cover (at most {@code admission-batch} a round). Each
  * admitted ticket gets a hold: a checkout row keyed by the ticket, whose stock is reserved in inventory for the token's
  * life exactly as a two-step checkout's is (PostgreSQL decides, the Redis queue only orders), and which the order
  * placed with the token adopts. A lapsed token's units are free again in the next round; a hold inventory refused
@@ -98,12 +97,8 @@ class FlashSaleAdmission {
             return new Round(List.of(), List.of(), true, untilEnd);
         }
         int free = sale.free(standing);
-        // Paced to what inventory keeps up with: a batch is let in only as the holds before it are answered. Admitting
-        // faster than holds are reserved lets tokens lapse before they are usable, and every lapse sends inventory more
-        // work (a release, a new hold): under a crowd that spirals into no sales at all.
-        int pace = properties.admissionBatch() - sales.reserving(flashSaleId);
         // Each ticket asks for at least one unit, so the free units bound how many of the head can be let in.
-        List<String> head = room.head(flashSaleId, Math.min(free, pace));
+        List<String> head = room.head(flashSaleId, Math.min(free, properties.admissionBatch()));
         if (head.isEmpty()) {
             return new Round(List.of(), waitingAgain, false, untilEnd);
         }
@@ -111,7 +106,8 @@ class FlashSaleAdmission {
         Set<String> stillWaiting = waiting.stream().map(FlashSales.Ticket::ticketId).collect(Collectors.toSet());
         List<String> leaving = new ArrayList<>(head.stream().filter(id -> !stillWaiting.contains(id)).toList());
         List<FlashSaleQueueOrder.Waiting> batch = FlashSaleQueueOrder.admissionBatch(
-                waiting.stream().map(t -> new FlashSaleQueueOrder.Waiting(t.ticketId(), t.quantity())).toList(), free, pace);
+                waiting.stream().map(t -> new FlashSaleQueueOrder.Waiting(t.ticketId(), t.quantity())).toList(), free,
+                properties.admissionBatch());
         for (FlashSaleQueueOrder.Waiting admitted : batch) {
             FlashSales.Ticket ticket = waiting.stream().filter(t -> t.ticketId().equals(admitted.ticketId())).findFirst().orElseThrow();
             hold(sale, ticket, now);

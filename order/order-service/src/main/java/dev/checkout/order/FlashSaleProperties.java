@@ -10,8 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param tokenTtl          how long an admitted customer's purchase token, and the units it holds, lives
  * @param admissionInterval how often waiting rooms of live sales admit the next batch
- * @param admissionBatch    the most holds of one sale waiting for inventory at once (and so the most tickets a round
- *                          admits): paces admission to what inventory and checkout keep up with
+ * @param admissionBatch    the most tickets one sale admits a round: paces admission to what checkout can take
  */
 @ConfigurationProperties("checkout.flash-sale")
 record FlashSaleProperties(

@@ -73,14 +73,6 @@ class FlashSales {
                 .query((rs, n) -> new FlashSale.Standing(rs.getInt("sold"), rs.getInt("confirmed"), rs.getInt("held"))).single();
     }
 
-    /** Holds of the sale whose units inventory has not answered for yet. */
-    int reserving(String flashSaleId) {
-        return jdbc.sql("""
-                        select count(*) from orders.flash_sale_tickets t join orders.checkouts c on c.checkout_id = t.checkout_id
-                        where t.flash_sale_id = :id and t.checkout_id is not null and c.status = 'RESERVING'""")
-                .param("id", flashSaleId).query(Integer.class).single();
-    }
-
     /** Adds the ticket unless the customer has one for the sale already; returns the customer's ticket either way. */
     Ticket addOrFind(Ticket ticket) {
         jdbc.sql("""

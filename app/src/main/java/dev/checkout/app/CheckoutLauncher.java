@@ -106,6 +106,7 @@ public final class CheckoutLauncher {
         properties.put("checkout.payment.gateway-url", gatewayUrl);
         properties.put("server.port", options.port());
         properties.put("checkout.services", options.services());
+        properties.put("checkout.search.index-directory", dataDirectory.resolve("search-index").toAbsolutePath().toString());
         properties.put("logging.file.name", dataDirectory.resolve("logs").resolve("checkout.log").toString());
         properties.put("logging.structured.format.file", "logstash");
 

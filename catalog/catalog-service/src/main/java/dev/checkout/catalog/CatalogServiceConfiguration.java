@@ -5,6 +5,7 @@ import dev.checkout.platform.core.ServiceDescriptor;
 import dev.checkout.platform.messaging.MessagingSupport;
 import dev.checkout.platform.messaging.ServiceMessaging;
 import dev.checkout.platform.messaging.Topics;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 /** The catalog service: include this configuration in a process to run it there. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@EnableConfigurationProperties(SearchProperties.class)
 public class CatalogServiceConfiguration {
 
     static final ServiceDescriptor CATALOG = new ServiceDescriptor("catalog-service", "catalog");

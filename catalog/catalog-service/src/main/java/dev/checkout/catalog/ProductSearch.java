@@ -56,10 +56,10 @@ class ProductSearch {
 
     Results find(Query query, PageQuery page) {
         validate(query);
-        SearchQueries.Parts parts = SearchQueries.of(query);
-        String sort = query.sort() != null ? query.sort() : parts.text() != null ? "relevance" : "newest";
-        Sort order = SORTS.get(parts.text() == null && sort.equals("relevance") ? "newest" : sort);
         return index.withSearcher(searcher -> {
+            SearchQueries.Parts parts = SearchQueries.of(query, searcher.vocabulary);
+            String sort = query.sort() != null ? query.sort() : parts.text() != null ? "relevance" : "newest";
+            Sort order = SORTS.get(parts.text() == null && sort.equals("relevance") ? "newest" : sort);
             org.apache.lucene.search.Query all = parts.all();
             long wanted = Math.min((long) page.offset() + page.limit(), Math.max(1, searcher.getIndexReader().maxDoc()));
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, all, (int) wanted, order,

@@ -70,17 +70,35 @@ class Products {
         insertVariants(product);
     }
 
-    /** The products' current rows, without variants (the search index needs none). */
-    List<Product> findAllForIndex(java.util.Collection<String> productIds) {
+    /** A product's row as the search index takes it: without variants, with the revision its last write took. */
+    record Indexed(Product product, long revision) {
+    }
+
+    /** The products' current rows. */
+    List<Indexed> findAllForIndex(java.util.Collection<String> productIds) {
         return jdbc.sql("select * from catalog.products where product_id = any(:ids)")
                 .param("ids", productIds.toArray(String[]::new))
-                .query(this::mapWithoutVariants).list();
+                .query(this::mapForIndex).list();
     }
 
     /** Every active product, read in chunks; the caller closes the stream. */
-    java.util.stream.Stream<Product> streamForIndex() {
+    java.util.stream.Stream<Indexed> streamForIndex() {
         return jdbc.sql("select * from catalog.products where status = 'ACTIVE'").withFetchSize(1_000)
-                .query(this::mapWithoutVariants).stream();
+                .query(this::mapForIndex).stream();
+    }
+
+    /** The revision of every active product, by id: what a kept index is checked against. */
+    Map<String, Long> activeRevisions() {
+        Map<String, Long> revisions = new java.util.HashMap<>();
+        jdbc.sql("select product_id, index_revision from catalog.products where status = 'ACTIVE'").withFetchSize(10_000)
+                .query(rs -> {
+                    revisions.put(rs.getString(1), rs.getLong(2));
+                });
+        return revisions;
+    }
+
+    private Indexed mapForIndex(ResultSet rs, int row) throws SQLException {
+        return new Indexed(mapWithoutVariants(rs, row), rs.getLong("index_revision"));
     }
 
     /** Units ordered per product, as learnt from confirmed orders. */

@@ -35,6 +35,10 @@ final class SearchDocuments {
     static final String[] TEXT_FIELDS = {NAME, BRAND, CATEGORY, DESCRIPTION};
     static final float[] BOOSTS = {8f, 4f, 2f, 1f};
 
+    static float boostOf(String textField) {
+        return BOOSTS[java.util.Arrays.asList(TEXT_FIELDS).indexOf(textField)];
+    }
+
     static final String BRAND_KEY = "brand_key";
     /** Every prefix of the category path, so a category filter covers the subtree with one term. */
     static final String CATEGORY_TREE = "category_tree";
@@ -45,6 +49,10 @@ final class SearchDocuments {
     static final String RATING = "rating_tenths";
     static final String REVIEWS = "review_count";
     static final String CREATED = "created_millis";
+    /** The revision of the product's row this document was made from. */
+    static final String REVISION = "revision";
+    /** Changes whenever documents are made differently: an index on disk in another format is rebuilt, not reused. */
+    static final String FORMAT = "1";
 
     /** What a result shows, stored so a page of results needs no database read. */
     static final String[] SHOWN = {"sku", "name", "brand", "category_path", "base_price", "sale_price", "currency"};
@@ -59,8 +67,10 @@ final class SearchDocuments {
     private SearchDocuments() {
     }
 
-    static Document of(Product product) {
+    static Document of(Products.Indexed indexed) {
+        Product product = indexed.product();
         Document document = new Document();
+        document.add(new NumericDocValuesField(REVISION, indexed.revision()));
         document.add(new StringField(ID, product.productId(), Field.Store.YES));
         document.add(new SortedDocValuesField(ID, new BytesRef(product.productId())));
         document.add(new TextField(NAME, product.name(), Field.Store.NO));

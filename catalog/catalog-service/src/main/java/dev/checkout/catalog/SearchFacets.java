@@ -5,11 +5,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
@@ -31,19 +33,22 @@ final class SearchFacets {
     private SearchFacets() {
     }
 
-    static Map<String, Object> count(SearchIndex.FacetedSearcher searcher, SearchQueries.Parts parts, FacetsCollector all)
+    static Map<String, Object> count(FacetedSearcher searcher, SearchQueries.Parts parts, FacetsCollector all)
             throws IOException {
         Map<Query, FacetsCollector> passes = new HashMap<>();
+        // Brands and categories share one doc-values field: one count over a set of hits serves both.
+        Map<FacetsCollector, Facets> labelCounts = new IdentityHashMap<>();
         Map<String, Object> facets = new LinkedHashMap<>();
-        facets.put("brands", labels(searcher, collect(searcher, parts, SearchQueries.Dimension.BRAND, all, passes), SearchDocuments.FACET_BRAND));
+        facets.put("brands", labels(searcher, collect(searcher, parts, SearchQueries.Dimension.BRAND, all, passes),
+                SearchDocuments.FACET_BRAND, labelCounts));
         facets.put("price_ranges", priceRanges(collect(searcher, parts, SearchQueries.Dimension.PRICE, all, passes)));
         facets.put("categories", labels(searcher, collect(searcher, parts, SearchQueries.Dimension.CATEGORY, all, passes),
-                SearchDocuments.FACET_CATEGORY));
+                SearchDocuments.FACET_CATEGORY, labelCounts));
         facets.put("ratings", ratings(collect(searcher, parts, SearchQueries.Dimension.RATING, all, passes)));
         return facets;
     }
 
-    private static FacetsCollector collect(SearchIndex.FacetedSearcher searcher, SearchQueries.Parts parts,
+    private static FacetsCollector collect(FacetedSearcher searcher, SearchQueries.Parts parts,
                                            SearchQueries.Dimension dimension, FacetsCollector all,
                                            Map<Query, FacetsCollector> passes) throws IOException {
         if (!parts.dimensions().containsKey(dimension)) {
@@ -58,14 +63,19 @@ final class SearchFacets {
         return collected;
     }
 
-    private static List<Map<String, Object>> labels(SearchIndex.FacetedSearcher searcher, FacetsCollector collected, String dimension)
-            throws IOException {
+    private static List<Map<String, Object>> labels(FacetedSearcher searcher, FacetsCollector collected, String dimension,
+                                                    Map<FacetsCollector, Facets> labelCounts) throws IOException {
         if (searcher.facets == null) {
             return List.of();
         }
         FacetResult result;
         try {
-            result = new SortedSetDocValuesFacetCounts(searcher.facets, collected).getAllChildren(dimension);
+            Facets counts = labelCounts.get(collected);
+            if (counts == null) {
+                counts = new SortedSetDocValuesFacetCounts(searcher.facets, collected);
+                labelCounts.put(collected, counts);
+            }
+            result = counts.getAllChildren(dimension);
         } catch (IllegalArgumentException noSuchDimension) {
             return List.of();
         }

@@ -2,26 +2,28 @@ package dev.checkout.catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import dev.checkout.catalog.IndexGenerations.Generation;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,20 +33,29 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * This instance's Lucene index of the catalog. It is rebuilt from the catalog's own tables when the service starts
- * (before it takes requests or events) and on an admin's demand, and follows every change the catalog commits: a
- * product written, a stock level applied, a review added. Each change re-reads the product's committed row, so
- * applying one twice or late does no harm. The index lives in memory: a rebuild of 100,000 products takes seconds,
- * which keeps start-up inside its goal without a second copy of the catalog on disk to keep consistent.
+ * This instance's Lucene index of the catalog, kept on disk ({@link IndexGenerations}). It follows every change the
+ * catalog commits (a product written, a stock level applied, a review added): each change re-reads the product's
+ * committed row, so applying one twice or late does no harm. On start, before requests and events are taken, it
+ * opens the index it kept and catches up: every document carries the revision of the row it was made from, and the
+ * products whose revision moved on (or that came or went) while it was down are indexed again. With no usable index,
+ * or when most of the catalog changed, it rebuilds from the catalog's tables; an admin can ask for that too.
  */
 @Component
 class SearchIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    private static final int CHUNK = 1_000;
+    private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+            return new FacetedSearcher(reader);
+        }
+    };
 
     private final Products products;
     private final Suggestions suggestions;
-    private final Object swap = new Object();
+    private final IndexGenerations generations;
+    private final Path temporary;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     /** Products changed while a rebuild was reading the tables: applied again to the new index once it is in place. */
     private final Set<String> changedDuringRebuild = ConcurrentHashMap.newKeySet();
@@ -54,52 +65,23 @@ class SearchIndex implements SmartLifecycle {
     private volatile boolean running;
     private volatile Duration lastBuild = Duration.ZERO;
 
-    SearchIndex(Products products, Suggestions suggestions) {
+    SearchIndex(Products products, Suggestions suggestions, SearchProperties properties) throws IOException {
         this.products = products;
         this.suggestions = suggestions;
-    }
-
-    /** A searcher with the facet state of its reader, built once per refresh rather than once per query. */
-    static final class FacetedSearcher extends IndexSearcher {
-        final SortedSetDocValuesReaderState facets;
-
-        FacetedSearcher(IndexReader reader) throws IOException {
-            super(reader);
-            setSimilarity(new BM25Similarity());
-            this.facets = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, SearchDocuments.FACETS) : null;
-        }
-
-        private static boolean hasFacets(IndexReader reader) {
-            return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos()
-                    .fieldInfo(SearchDocuments.FACETS.getDimConfig(SearchDocuments.FACET_BRAND).indexFieldName) != null);
-        }
-    }
-
-    private record Generation(ByteBuffersDirectory directory, IndexWriter writer, SearcherManager searchers) {
-
-        static Generation open() throws IOException {
-            ByteBuffersDirectory directory = new ByteBuffersDirectory();
-            IndexWriterConfig config = new IndexWriterConfig(SearchDocuments.ANALYZER).setSimilarity(new BM25Similarity())
-                    .setRAMBufferSizeMB(64);
-            IndexWriter writer = new IndexWriter(directory, config);
-            SearcherManager searchers = new SearcherManager(writer, new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                    return new FacetedSearcher(reader);
-                }
-            });
-            return new Generation(directory, writer, searchers);
-        }
-
-        void close() throws IOException {
-            searchers.close();
-            writer.close();
-            directory.close();
-        }
+        this.temporary = properties.indexDirectory() == null ? Files.createTempDirectory("checkout-search-") : null;
+        this.generations = new IndexGenerations(temporary != null ? temporary : properties.indexDirectory());
     }
 
     /** Runs {@code work} with a current searcher and releases it after. */
     <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            return searchOnce(work);
+        } catch (AlreadyClosedException swappedOut) {
+            return searchOnce(work); // a rebuild swapped the index between reading it and acquiring a searcher
+        }
+    }
+
+    private <T> T searchOnce(SearcherWork<T> work) {
         SearcherManager searchers = current.searchers();
         try {
             FacetedSearcher searcher = (FacetedSearcher) searchers.acquire();
@@ -178,22 +160,27 @@ class SearchIndex implements SmartLifecycle {
             return; // not built yet: the build at start reads the committed rows anyway
         }
         try {
-            apply(generation, products.findAllForIndex(productIds), productIds);
+            apply(generation, productIds);
             generation.searchers().maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void apply(Generation generation, List<Product> found, Collection<String> productIds) throws IOException {
-        for (String productId : productIds) {
-            generation.writer().deleteDocuments(new Term(SearchDocuments.ID, productId));
-            suggestions.forget(productId);
-        }
-        for (Product product : found) {
-            if ("ACTIVE".equals(product.status())) {
-                generation.writer().updateDocument(new Term(SearchDocuments.ID, product.productId()), SearchDocuments.of(product));
-                suggestions.remember(product.productId(), product.name(), product.brand());
+    private void apply(Generation generation, Collection<String> productIds) throws IOException {
+        List<String> ids = List.copyOf(productIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            for (String productId : chunk) {
+                generation.writer().deleteDocuments(new Term(SearchDocuments.ID, productId));
+                suggestions.forget(productId);
+            }
+            for (Products.Indexed indexed : products.findAllForIndex(chunk)) {
+                Product product = indexed.product();
+                if ("ACTIVE".equals(product.status())) {
+                    generation.writer().updateDocument(new Term(SearchDocuments.ID, product.productId()), SearchDocuments.of(indexed));
+                    suggestions.remember(product.productId(), product.name(), product.brand());
+                }
             }
         }
     }
@@ -205,27 +192,25 @@ class SearchIndex implements SmartLifecycle {
         }
         long started = System.nanoTime();
         try {
-            Generation fresh = Generation.open();
+            Generation fresh = generations.create(SEARCHERS);
             suggestions.clear();
             int[] count = {0};
-            try (Stream<Product> all = products.streamForIndex()) {
-                all.forEach(product -> {
+            try (Stream<Products.Indexed> all = products.streamForIndex()) {
+                all.forEach(indexed -> {
                     try {
-                        fresh.writer().addDocument(SearchDocuments.of(product));
+                        fresh.writer().addDocument(SearchDocuments.of(indexed));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    suggestions.remember(product.productId(), product.name(), product.brand());
+                    suggestions.remember(indexed.product().productId(), indexed.product().name(), indexed.product().brand());
                     count[0]++;
                 });
             }
             fresh.writer().forceMerge(1);
+            IndexGenerations.complete(fresh);
             fresh.searchers().maybeRefreshBlocking();
-            Generation previous;
-            synchronized (swap) {
-                previous = current;
-                current = fresh;
-            }
+            Generation previous = current;
+            current = fresh;
             rebuilding.set(false);
             List<String> late = List.copyOf(changedDuringRebuild);
             changedDuringRebuild.clear();
@@ -233,6 +218,7 @@ class SearchIndex implements SmartLifecycle {
             if (previous != null) {
                 previous.close();
             }
+            generations.deleteAllBut(fresh);
             suggestions.rebuild(products.popularity());
             lastBuild = Duration.ofNanos(System.nanoTime() - started);
             log.info("search index built: {} products in {} ms", count[0], lastBuild.toMillis());
@@ -243,6 +229,58 @@ class SearchIndex implements SmartLifecycle {
         }
     }
 
+    /**
+     * Opens the index kept on disk and indexes again what changed since: true when it is current, false when there
+     * is none to keep or so much changed that a rebuild is the shorter way.
+     */
+    private boolean catchUp() throws IOException {
+        Optional<Generation> kept = generations.openLatest(SEARCHERS);
+        if (kept.isEmpty()) {
+            return false;
+        }
+        long started = System.nanoTime();
+        Generation generation = kept.get();
+        Map<String, Long> indexed = generation.revisions();
+        Map<String, Long> catalog = products.activeRevisions();
+        Set<String> stale = new HashSet<>();
+        catalog.forEach((productId, revision) -> {
+            if (!revision.equals(indexed.get(productId))) {
+                stale.add(productId);
+            }
+        });
+        indexed.keySet().stream().filter(productId -> !catalog.containsKey(productId)).forEach(stale::add);
+        if (stale.size() > Math.max(CHUNK, catalog.size() / 2)) {
+            log.info("search index on disk is behind on {} of {} products: rebuilding", stale.size(), catalog.size());
+            generation.close();
+            return false;
+        }
+        suggestions.clear();
+        generation.forEachProduct(suggestions::remember);
+        apply(generation, stale);
+        generation.commit();
+        generation.searchers().maybeRefreshBlocking();
+        current = generation;
+        generations.deleteAllBut(generation);
+        suggestions.rebuild(products.popularity());
+        lastBuild = Duration.ofNanos(System.nanoTime() - started);
+        log.info("search index kept: {} products, {} indexed again, in {} ms", catalog.size(), stale.size(), lastBuild.toMillis());
+        return true;
+    }
+
+    /** Makes the changes applied since the last commit durable, so a restart has less to catch up. */
+    @Scheduled(fixedDelayString = "${checkout.search.commit-interval:PT5S}")
+    void commit() {
+        Generation generation = current;
+        if (generation == null || !running) {
+            return;
+        }
+        try {
+            generation.commit();
+        } catch (IOException | AlreadyClosedException e) {
+            log.debug("search index commit skipped", e); // a rebuild swapped it out meanwhile: the new one is committed
+        }
+    }
+
     Duration lastBuild() {
         return lastBuild;
     }
@@ -250,7 +288,14 @@ class SearchIndex implements SmartLifecycle {
     /** Builds the index before the web server and the Kafka listeners start, so nothing is served from an empty one. */
     @Override
     public void start() {
-        rebuild();
+        try {
+            if (!catchUp()) {
+                rebuild();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("the search index on disk could not be caught up: rebuilding", e);
+            rebuild();
+        }
         running = true;
     }
 
@@ -260,7 +305,11 @@ class SearchIndex implements SmartLifecycle {
         try {
             Generation generation = current;
             if (generation != null) {
+                generation.commit();
                 generation.close();
+            }
+            if (temporary != null) {
+                IOUtils.rm(temporary);
             }
         } catch (IOException e) {
             log.warn("closing the search index failed", e);

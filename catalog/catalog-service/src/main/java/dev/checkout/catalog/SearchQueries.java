@@ -19,7 +19,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -37,6 +36,7 @@ final class SearchQueries {
     static final int MAX_WORDS = 12;
     private static final float ALL_WORDS_BONUS = 1_000f;
     private static final float TYPO_WEIGHT = 0.4f;
+    private static final int MAX_EXPANSIONS = 50;
 
     enum Dimension { BRAND, CATEGORY, PRICE, RATING }
 
@@ -64,7 +64,7 @@ final class SearchQueries {
     private SearchQueries() {
     }
 
-    static Parts of(ProductSearch.Query query) {
+    static Parts of(ProductSearch.Query query, TypoVocabulary vocabulary) {
         Map<Dimension, Query> dimensions = new EnumMap<>(Dimension.class);
         if (hasText(query.brand())) {
             dimensions.put(Dimension.BRAND, new TermQuery(new Term(SearchDocuments.BRAND_KEY, SearchDocuments.brandKey(query.brand()))));
@@ -85,11 +85,11 @@ final class SearchQueries {
         if (query.inStock() != null) {
             others.add(new TermQuery(new Term(SearchDocuments.IN_STOCK, query.inStock().toString())));
         }
-        return new Parts(text(query.q()), dimensions, others);
+        return new Parts(text(query.q(), vocabulary), dimensions, others);
     }
 
     /** Null when {@code q} has no searchable word. */
-    static Query text(String q) {
+    static Query text(String q, TypoVocabulary vocabulary) {
         if (!hasText(q)) {
             return null;
         }
@@ -99,7 +99,7 @@ final class SearchQueries {
                 break;
             }
             for (String term : analyze(word)) {
-                words.add(word(term, allowedTypos(word)));
+                words.add(word(term, vocabulary.near(term, allowedTypos(word))));
             }
         }
         if (words.isEmpty()) {
@@ -124,17 +124,19 @@ final class SearchQueries {
         return letters >= 8 ? 2 : letters >= 3 ? 1 : 0;
     }
 
-    /** The word in its best field; an exact match scores above a match with a typo. */
-    private static Query word(String term, int typos) {
+    /**
+     * The word in its best field; an exact match scores above a match with a typo, one typo above two. Like Lucene's
+     * fuzzy query, the closest {@value #MAX_EXPANSIONS} indexed words stand in for the word's typos.
+     */
+    private static Query word(String term, List<TypoVocabulary.Match> near) {
         List<Query> fields = new ArrayList<>();
         for (int i = 0; i < SearchDocuments.TEXT_FIELDS.length; i++) {
-            String field = SearchDocuments.TEXT_FIELDS[i];
-            float boost = SearchDocuments.BOOSTS[i];
-            fields.add(new BoostQuery(new TermQuery(new Term(field, term)), boost));
-            if (typos > 0) {
-                fields.add(new BoostQuery(new FuzzyQuery(new Term(field, term), typos, 0, 50, true), boost * TYPO_WEIGHT));
-            }
+            fields.add(new BoostQuery(new TermQuery(new Term(SearchDocuments.TEXT_FIELDS[i], term)), SearchDocuments.BOOSTS[i]));
         }
+        near.stream().sorted(java.util.Comparator.comparingInt(TypoVocabulary.Match::typos)).limit(MAX_EXPANSIONS).forEach(match -> {
+            float boost = SearchDocuments.boostOf(match.field()) * TYPO_WEIGHT / match.typos();
+            fields.add(new BoostQuery(new TermQuery(new Term(match.field(), match.term())), boost));
+        });
         return new DisjunctionMaxQuery(fields, 0.1f);
     }
 

@@ -4,9 +4,10 @@
  * change on {@code catalog-events} so carts can follow. A plain service: its rules are validation, not invariants
  * across aggregates.
  * <p>
- * Search: each instance keeps its own Lucene index of the active products ({@code SearchIndex}), rebuilt from the
- * catalog's tables at start and on an admin's demand, and refreshed after every commit that changes what it shows
- * (a product written, a stock level applied, a review added). {@code ProductSearch} serves {@code GET /products} from
+ * Search: each instance keeps its own Lucene index of the active products ({@code SearchIndex}) on disk, caught up
+ * at start from the revision every product row carries (rebuilt from the catalog's tables when there is none, and on
+ * an admin's demand), and refreshed after every commit that changes what it shows (a product written, a stock level
+ * applied, a review added). {@code ProductSearch} serves {@code GET /products} from
  * it with BM25 relevance, typo tolerance, filters and facets; {@code Suggestions} completes what shoppers type, ranked
  * by the units ordered. Reviews come from verified buyers only: the catalog learns who received what from the order
  * service's events ({@code Purchases}), never from its tables.

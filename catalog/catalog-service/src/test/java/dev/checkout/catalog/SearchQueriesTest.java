@@ -23,7 +23,7 @@ class SearchQueriesTest {
     @Test
     void onlyTheFiltersGivenBecomeDimensionsAndAQueryWithoutWordsHasNoText() {
         SearchQueries.Parts parts = SearchQueries.of(new ProductSearch.Query("  ", "Electronics", null, new BigDecimal("10"), null,
-                null, true, null));
+                null, true, null), TypoVocabulary.NONE);
 
         assertThat(parts.text()).isNull();
         assertThat(parts.dimensions()).containsOnlyKeys(SearchQueries.Dimension.CATEGORY, SearchQueries.Dimension.PRICE);

@@ -96,7 +96,7 @@ class SearchIndexOnDiskTest {
     private void write(String productId, String name) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         Product product = new Product(productId, "SKU-" + productId, name, "Made to last.", "Acme", "home/kitchen",
-                new BigDecimal("20.00"), null, "USD", Map.of(), "ACTIVE", BigDecimal.ZERO, 0, 5, 1, List.of(), now, now);
+                new BigDecimal("20.00"), null, null, null, "USD", Map.of(), "ACTIVE", BigDecimal.ZERO, 0, 5, 1, List.of(), now, now);
         rows.put(productId, new Products.Indexed(product, ++revision));
     }
 

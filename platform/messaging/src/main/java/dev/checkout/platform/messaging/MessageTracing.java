@@ -35,6 +35,19 @@ final class MessageTracing {
         }
     }
 
+    /** The work, run wherever it is run within the span current now (as is when no span is current). */
+    Runnable carry(Runnable work) {
+        Span current = tracer.currentSpan();
+        if (current == null) {
+            return work;
+        }
+        return () -> {
+            try (Tracer.SpanInScope scope = tracer.withSpan(current)) {
+                work.run();
+            }
+        };
+    }
+
     /** Starts the span in which {@code consumer} handles the record, a child of the span that published it. */
     Handling handle(ConsumerRecord<String, String> record, String consumer) {
         Span span = propagator.extract(record, MessageTracing::header)

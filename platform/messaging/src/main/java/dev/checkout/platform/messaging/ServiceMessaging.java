@@ -107,6 +107,23 @@ public abstract class ServiceMessaging {
     }
 
     /**
+     * Work handed to another thread (a gateway call, a group commit), to run there in this thread's trace and
+     * correlation id, so what it publishes stays in the same trace as the message or request that caused it.
+     */
+    public Runnable inThisContext(Runnable work) {
+        Runnable traced = support.tracing.carry(work);
+        String correlationId = CorrelationId.current().orElse(null);
+        if (correlationId == null) {
+            return traced;
+        }
+        return () -> {
+            try (var scope = CorrelationId.open(correlationId)) {
+                traced.run();
+            }
+        };
+    }
+
+    /**
      * Handles a poll's records at most once in effect each, in one transaction: the records of processing (written
      * together in one statement) and every handler's changes, including what they publish, commit together, and the
      * container commits the offsets after. Records of a type {@code routes} does not take are dropped before the

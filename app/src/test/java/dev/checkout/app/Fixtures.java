@@ -37,9 +37,14 @@ final class Fixtures {
 
     /** A new product at {@code price} with {@code units} in stock in the main warehouse; returns its id. */
     String productWithStock(String price, int units) {
+        return productWithStock("Widget", price, units);
+    }
+
+    /** A new product of this name at {@code price} with {@code units} in stock in the main warehouse; returns its id. */
+    String productWithStock(String name, String price, int units) {
         ApiClient admin = admin();
         ApiResponse created = admin.post("/api/v1/admin/products", Map.of(
-                "sku", "SKU-" + UUID.randomUUID(), "name", "Widget", "brand", "Acme", "category_path", "tools/widgets",
+                "sku", "SKU-" + UUID.randomUUID(), "name", name, "brand", "Acme", "category_path", "tools/widgets",
                 "base_price", new java.math.BigDecimal(price)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String productId = created.text("/product_id");

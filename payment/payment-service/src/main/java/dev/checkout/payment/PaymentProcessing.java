@@ -120,7 +120,7 @@ class PaymentProcessing {
         PaymentGateway.Outcome outcome = gateway.charge(started.idempotencyKey(), Money.toMinorUnits(started.amount()),
                 started.currency(), started.cardToken(), started.orderId());
         CrashPoints.reach("payment.after-gateway-charge");
-        outcomes.submit(() -> payments.lock(started.paymentId()).filter(Payment::awaitsGateway).ifPresent(payment -> {
+        outcomes.submit(messaging.inThisContext(() -> payments.lock(started.paymentId()).filter(Payment::awaitsGateway).ifPresent(payment -> {
             record(payment, outcome);
             payments.update(payment);
             for (PaymentEvent event : payment.takeEvents()) {
@@ -129,7 +129,7 @@ class PaymentProcessing {
             if (payment.refundRequested()) {
                 settleDeferredRefund(payment);
             }
-        }));
+        })));
     }
 
     private void record(Payment payment, PaymentGateway.Outcome outcome) {
@@ -340,10 +340,11 @@ class PaymentProcessing {
     }
 
     private void afterCommit(String what, Runnable work) {
+        Runnable inContext = messaging.inThisContext(work); // taken now: after the commit the message's span is closed
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                gatewayWork.submit(what, work);
+                gatewayWork.submit(what, inContext);
             }
         });
     }

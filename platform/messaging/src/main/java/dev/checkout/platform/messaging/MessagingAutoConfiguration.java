@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import net.javacrumbs.shedlock.core.LockProvider;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -48,8 +51,11 @@ public class MessagingAutoConfiguration {
 
     @Bean
     MessagingSupport messagingSupport(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock,
-                                      MeterRegistry meters) {
-        return new MessagingSupport(jdbc, transactions, json, clock, meters);
+                                      MeterRegistry meters, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        // Without tracing on the classpath or configured, messages simply carry no trace context.
+        MessageTracing tracing = tracer.getIfAvailable() != null && propagator.getIfAvailable() != null
+                ? new MessageTracing(tracer.getObject(), propagator.getObject()) : MessageTracing.NONE;
+        return new MessagingSupport(jdbc, transactions, json, clock, meters, tracing);
     }
 
     @Bean

@@ -20,14 +20,17 @@ public class MessagingSupport {
     final JsonMapper json;
     final Clock clock;
     final MeterRegistry meters;
+    final MessageTracing tracing;
     private final Map<String, RelaySignal> signals = new ConcurrentHashMap<>();
 
-    MessagingSupport(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters) {
+    MessagingSupport(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters,
+                     MessageTracing tracing) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /** The wake-up signal of the relay for {@code schema}, shared by the writers and the relay of this process. */

@@ -87,6 +87,7 @@ public abstract class ServiceMessaging {
         headers.put("event_type", envelope.eventType());
         headers.put(CorrelationId.KAFKA_HEADER, correlationId);
         headers.put("source", service.name());
+        support.tracing.inject(headers);
         support.jdbc.sql(insertOutbox)
                 .param("eventId", envelope.eventId())
                 .param("topic", message.topic())
@@ -103,6 +104,23 @@ public abstract class ServiceMessaging {
             }
         });
         return envelope.eventId();
+    }
+
+    /**
+     * Work handed to another thread (a gateway call, a group commit), to run there in this thread's trace and
+     * correlation id, so what it publishes stays in the same trace as the message or request that caused it.
+     */
+    public Runnable inThisContext(Runnable work) {
+        Runnable traced = support.tracing.carry(work);
+        String correlationId = CorrelationId.current().orElse(null);
+        if (correlationId == null) {
+            return traced;
+        }
+        return () -> {
+            try (var scope = CorrelationId.open(correlationId)) {
+                traced.run();
+            }
+        };
     }
 
     /**
@@ -161,7 +179,7 @@ public abstract class ServiceMessaging {
                         duplicates.increment();
                         continue;
                     }
-                    handle(received.message(), routes);
+                    handle(received, consumer, routes);
                     if (++handled == 1 && batch.size() > 1) {
                         CrashPoints.reach("consumer." + consumer + ".inside-batch");
                     }
@@ -178,7 +196,7 @@ public abstract class ServiceMessaging {
                         if (recordProcessed(consumer, List.of(received)).isEmpty()) {
                             duplicates.increment();
                         } else {
-                            handle(received.message(), routes);
+                            handle(received, consumer, routes);
                         }
                     });
                 } catch (RuntimeException failed) {
@@ -188,8 +206,10 @@ public abstract class ServiceMessaging {
         }
     }
 
-    private void handle(InboundMessage message, MessageRoutes routes) {
-        try (var scope = CorrelationId.open(message.envelope().correlationId() != null
+    private void handle(Received received, String consumer, MessageRoutes routes) {
+        InboundMessage message = received.message();
+        try (var trace = support.tracing.handle(received.record(), consumer);
+             var scope = CorrelationId.open(message.envelope().correlationId() != null
                 ? message.envelope().correlationId() : CorrelationId.generate())) {
             routes.dispatch(message);
             processed.increment();

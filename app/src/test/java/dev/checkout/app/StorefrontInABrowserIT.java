@@ -1,0 +1,118 @@
+package dev.checkout.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A customer in a real (headless) Chromium: finds a product with a typo in the search, puts it in the cart, registers,
+ * checks out in two steps and pays; a card that works ends CONFIRMED with the saga's steps on the order page, a
+ * declined one shows why. Each step leaves a screenshot in {@code target/screenshots/}.
+ */
+class StorefrontInABrowserIT extends EndToEndTest {
+
+    private static Browser browser;
+
+    @BeforeEach
+    void aFreshVisitor() {
+        if (browser == null) {
+            browser = Browser.at(port);
+        }
+        browser.forgetVisitor();
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void aCustomerFindsAProductDespiteATypoBuysItWithACardThatWorksAndSeesTheOrderConfirmedWithItsSteps() {
+        String word = uniqueWord();
+        String name = "Espresso Grinder " + word;
+        fixtures.productWithStock(name, "24.00", 5);
+
+        // The storefront lists the newest products; the search index follows the catalogue within seconds.
+        Awaitility.await("the storefront lists " + name).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> browser.open("/").shows(By.linkText(name)));
+        browser.screenshot("01-storefront");
+
+        Awaitility.await("a search with a typo finds " + name).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    browser.open("/").type(By.name("q"), "espreso " + word).click(By.cssSelector("form.search button"));
+                    browser.until(d -> browser.path().contains("q="));
+                    return browser.shows(By.linkText(name));
+                });
+        assertThat(browser.text(By.tagName("h1"))).contains("espreso " + word);
+        browser.screenshot("02-search-with-a-typo");
+
+        browser.click(By.linkText(name));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo(name);
+        browser.screenshot("03-product");
+
+        placeAnOrderFromTheProductPage("tok_visa");
+        browser.untilTextIs(By.id("order-status"), "CONFIRMED");
+        assertThat(browser.text(By.id("saga-steps"))).contains("reserve_stock", "charge_payment", "confirm_stock", "confirm_order")
+                .doesNotContain("FAILED");
+        browser.screenshot("06-order-confirmed");
+    }
+
+    @Test
+    void aDeclinedCardShowsTheCustomerWhyTheOrderWasNotPlaced() {
+        String name = "Travel Kettle " + uniqueWord();
+        String product = fixtures.productWithStock(name, "18.00", 5);
+
+        browser.open("/products/" + product);
+        placeAnOrderFromTheProductPage("tok_chargeDeclined");
+        browser.untilTextIs(By.id("order-status"), "FAILED");
+        assertThat(browser.text(By.id("failure-reason"))).contains("payment_declined");
+        browser.screenshot("07-order-declined");
+    }
+
+    /**
+     * From a product page: add it to the cart (which asks a new visitor to register first), open the checkout with an
+     * address, pay with the card token, and land on the order's page.
+     */
+    private void placeAnOrderFromTheProductPage(String cardToken) {
+        browser.click(By.cssSelector("#add-to-cart button"));
+        browser.find(By.id("register"));
+        browser.type(By.cssSelector("#register input[name=email]"), "shopper-" + UUID.randomUUID() + "@example.com")
+                .type(By.cssSelector("#register input[name=password]"), "correct-horse-battery")
+                .click(By.cssSelector("#register button"));
+        browser.until(d -> browser.path().startsWith("/products/"));
+        browser.click(By.cssSelector("#add-to-cart button"));
+        browser.find(By.id("cart-items"));
+        browser.type(By.name("street"), "1 Main St").type(By.name("city"), "Springfield").type(By.name("zip"), "62701");
+        browser.screenshot("04-cart");
+        browser.click(By.cssSelector("#checkout button"));
+
+        browser.find(By.id("pay"));
+        // The countdown script ran: it replaced the placeholder with the time left before the reservation expires.
+        browser.until(d -> !browser.text(By.id("countdown")).equals("…"));
+        browser.screenshot("05-checkout");
+        new Select(browser.find(By.name("cardToken"))).selectByValue(cardToken);
+        browser.click(By.cssSelector("#pay button"));
+        browser.until(d -> browser.path().startsWith("/orders/"));
+    }
+
+    /** A made-up word of eight letters, so a search finds this test's product and no other. */
+    private static String uniqueWord() {
+        StringBuilder word = new StringBuilder("Z");
+        for (int i = 0; i < 7; i++) {
+            word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return word.toString();
+    }
+}

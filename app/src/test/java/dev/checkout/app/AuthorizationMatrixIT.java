@@ -56,6 +56,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("POST /admin/login", Rule.ANYONE);
         RULES.put("POST /admin/logout", Rule.ANYONE);
         RULES.put("GET /admin/orders/{orderId}", Rule.ANYONE);
+        RULES.put("GET /admin/dashboard", Rule.ANYONE);
+        RULES.put("GET /admin/dead-letters", Rule.ANYONE);
+        RULES.put("POST /admin/dead-letters/{id}/replay", Rule.ANYONE);
         RULES.put("GET /login", Rule.ANYONE);
         RULES.put("POST /login", Rule.ANYONE);
         RULES.put("POST /register", Rule.ANYONE);

@@ -14,6 +14,8 @@ import dev.checkout.platform.web.Caller;
 import dev.checkout.platform.web.PageQuery;
 import dev.checkout.platform.web.Pagination;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reading orders: one with its items, payment and saga steps; a user's list. Another user's order is a 404. */
 @Service
@@ -82,6 +84,11 @@ class OrderQueries {
                 .orElseThrow(() -> ApiException.notFound("Order", orderId));
     }
 
+    /**
+     * One snapshot for the order, its saga's steps, its history, returns and shipments: read in separate statements
+     * outside a transaction, a view could show PENDING beside a saga whose last step had already completed.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     OrderView view(String orderId, Caller caller) {
         Order order = orders.find(orderId).filter(o -> caller.mayAccess(o.userId()))
                 .orElseThrow(() -> ApiException.notFound("Order", orderId));

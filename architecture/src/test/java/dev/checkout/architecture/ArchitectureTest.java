@@ -116,7 +116,7 @@ class ArchitectureTest {
     }
 
     private static ArchRule frameworkFreeDomain() {
-        return noClasses().that().areAnnotatedWith(DomainModel.class).or().resideInAPackage("dev.checkout.order.saga..")
+        return noClasses().that().areAnnotatedWith(DomainModel.class).or().resideInAPackage("dev.checkout.order.saga.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..")
                 .because("the domain model is plain Java, unit-tested without a framework");
     }

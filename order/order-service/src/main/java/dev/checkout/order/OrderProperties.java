@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admission            how much checkout work is let in ({@link CheckoutAdmission})
  */
 @ConfigurationProperties("checkout.orders")
-record OrderProperties(
+public record OrderProperties(
         @DefaultValue("PT15M") Duration reservationTtl,
         @DefaultValue("PT30M") Duration paymentHold,
         @DefaultValue("PT30S") Duration stepTimeout,
@@ -49,7 +49,7 @@ record OrderProperties(
      * @param retryAfter   what a refused client is told to wait
      * @param abandonAfter when a permit whose order was never seen to end is given up
      */
-    record Admission(
+    public record Admission(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("PT1S") Duration target,
             @DefaultValue("200") int initialLimit,

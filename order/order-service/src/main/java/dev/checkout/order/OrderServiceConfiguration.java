@@ -1,10 +1,8 @@
 package dev.checkout.order;
 
-import java.util.List;
-
 import dev.checkout.order.api.OrderTopics;
-import dev.checkout.order.saga.SagaStore;
-import dev.checkout.order.saga.Sagas;
+import dev.checkout.order.flashsale.FlashSaleProperties;
+import dev.checkout.order.returns.ReturnProperties;
 import dev.checkout.platform.core.ServiceDescriptor;
 import dev.checkout.platform.messaging.MessagingSupport;
 import dev.checkout.platform.messaging.ServiceMessaging;
@@ -29,12 +27,6 @@ public class OrderServiceConfiguration {
         return ORDERS;
     }
 
-    /** Every saga the order service orchestrates, so replies and recovery reach each by its type. */
-    @Bean
-    Sagas sagas(SagaStore store, CheckoutSaga checkout, CancellationSaga cancellation) {
-        return new Sagas(store, List.of(checkout.engine(), cancellation.engine()));
-    }
-
     @Bean
     KafkaAdmin.NewTopics orderTopics(Topics topics) {
         return topics.declare(OrderTopics.EVENTS);
@@ -42,7 +34,7 @@ public class OrderServiceConfiguration {
 
     /** The order service's outbox and inbox. */
     @Component
-    static class OrderMessaging extends ServiceMessaging {
+    public static class OrderMessaging extends ServiceMessaging {
         OrderMessaging(MessagingSupport support) {
             super(support, ORDERS);
         }

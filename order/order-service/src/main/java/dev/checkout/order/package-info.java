@@ -1,12 +1,18 @@
 /**
- * Orders and the checkout saga that drives them. It owns the {@code orders} schema: orders, their items and status
- * history, idempotency keys, the saga's state and step log, and a copy of the catalog's prices.
- * {@link dev.checkout.order.CheckoutSaga} is the saga as a step table (reserve stock → charge → confirm stock → confirm
- * the order) with explicit compensations; it talks to inventory and payment only through their {@code *-api} messages.
- * Checkout work is let in at the door only while it can be finished in time ({@link dev.checkout.order.CheckoutAdmission}). An {@link
- * dev.checkout.order.Order} guards its status transitions; what happens to it is announced on {@code order-events}.
- * Flash sales ({@code FlashSale*}) live here too, because a purchase token's hold is a checkout keyed by a ticket and is
- * bought through the paid checkout's path: a waiting room in Redis over tickets of record in PostgreSQL, admission in
- * batches of the units neither sold nor held ({@link dev.checkout.order.FlashSaleAdmission}).
+ * The order service. It owns the {@code orders} schema: orders, their items and status history, checkouts,
+ * idempotency keys, the sagas' state and step log, returns, flash sales and a copy of the catalog's prices. Inside,
+ * one package per business concept:
+ * <ul>
+ * <li>{@code orders}: the {@code Order} aggregate (it guards its status transitions), placing, reading, cancelling
+ *     and administering orders; what happens to an order is announced on {@code order-events};</li>
+ * <li>{@code checkout}: the two-step checkout (open with a reservation, then pay), its expiry, its admission at the
+ *     door while work can still be finished in time, and the settlement that answers {@code POST /checkouts};</li>
+ * <li>{@code saga}: the sagas the service orchestrates ({@code PlaceOrderSaga}, {@code CancellationSaga}), their
+ *     registry, store, replies, recovery and step meters; {@code saga.engine} is the Spring-free engine;</li>
+ * <li>{@code returns}, {@code flashsale}: returns and refunds; the flash sale's waiting room and admission;</li>
+ * <li>{@code idempotency}: Idempotency-Key semantics for the requests that create orders;</li>
+ * <li>{@code clients}: the synchronous questions to other services (catalog, pricing, cart, identity).</li>
+ * </ul>
+ * This package holds only the service's configuration and settings.
  */
 package dev.checkout.order;

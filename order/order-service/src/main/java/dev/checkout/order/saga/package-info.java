@@ -1,9 +1,10 @@
 /**
- * A small orchestration-saga engine in the style of FTGO's saga DSL: a {@link dev.checkout.order.saga.SagaDefinition}
- * is a readable table of steps, each a command to a participant (with the replies that mean success or failure and
- * the command that compensates it) or a local action. {@link dev.checkout.order.saga.SagaEngine} persists the saga's
- * state and a step log after every transition through a {@link dev.checkout.order.saga.SagaStore} and sends commands
- * through a {@link dev.checkout.order.saga.CommandBus}, both in the caller's transaction. Plain Java without Spring,
- * so a saga can be unit-tested with in-memory fakes and no broker.
+ * The sagas the order service orchestrates and what runs them: {@link dev.checkout.order.saga.PlaceOrderSaga} (reserve
+ * stock, charge, confirm stock, confirm the order: every order, placed directly or from a checkout) and
+ * {@link dev.checkout.order.saga.CancellationSaga} (refund, restock), each registered once by its type in
+ * {@link dev.checkout.order.saga.SagaRegistry}; {@link dev.checkout.order.saga.JdbcSagaStore}, the one owner of the
+ * {@code saga_instances} SQL; participants' replies ({@link dev.checkout.order.saga.SagaReplies}), recovery of overdue
+ * steps ({@link dev.checkout.order.saga.SagaRecovery}), step meters and crash points. The engine itself, without
+ * Spring, is {@code saga.engine}.
  */
 package dev.checkout.order.saga;

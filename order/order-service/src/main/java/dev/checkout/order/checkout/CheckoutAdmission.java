@@ -1,0 +1,180 @@
+package dev.checkout.order.checkout;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limit.AIMDLimit;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import dev.checkout.platform.web.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import dev.checkout.order.OrderProperties;
+
+/**
+ * The door of checkout work: an order is accepted only while the platform can finish it in time, so an accepted order
+ * is never failed for want of time however hard a flash sale pushes. Each accepted order holds a permit of an adaptive
+ * concurrency limit (Netflix's concurrency-limits: AIMD on the time from acceptance to the end of the order's saga,
+ * against {@code checkout.orders.admission.target}) until its saga ends. Past the limit, new work is refused with 503
+ * {@code overloaded} and {@code Retry-After} before anything is written; the limit shrinks while sagas take longer
+ * than the target and grows back while they keep up.
+ * <p>
+ * A saga usually ends in this process and returns its permit at once; one that ends in another instance is found by a
+ * sweep of the still-held orders' statuses.
+ */
+@Component
+public class CheckoutAdmission {
+
+    private static final Limiter.Listener UNLIMITED = new Limiter.Listener() {
+        @Override
+        public void onSuccess() {
+        }
+
+        @Override
+        public void onIgnore() {
+        }
+
+        @Override
+        public void onDropped() {
+        }
+    };
+
+    private final OrderProperties.Admission settings;
+    private final SimpleLimiter<Void> limiter;
+    private final JdbcClient jdbc;
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Counter refused;
+
+    CheckoutAdmission(OrderProperties properties, JdbcClient jdbc, MeterRegistry meters) {
+        this.settings = properties.admission();
+        this.jdbc = jdbc;
+        this.limiter = SimpleLimiter.newBuilder()
+                .named("checkout")
+                .limit(AIMDLimit.newBuilder()
+                        .initialLimit(settings.initialLimit()).minLimit(settings.minLimit()).maxLimit(settings.maxLimit())
+                        .backoffRatio(settings.backoffRatio())
+                        .timeout(settings.target().toNanos(), TimeUnit.NANOSECONDS)
+                        .build())
+                .build();
+        this.refused = Counter.builder("checkout.admission.refused").description("checkout requests refused as overloaded").register(meters);
+        Gauge.builder("checkout.admission.limit", limiter, SimpleLimiter::getLimit)
+                .description("orders that may be in their saga at once").register(meters);
+        Gauge.builder("checkout.admission.in_flight", limiter, SimpleLimiter::getInflight)
+                .description("accepted orders whose saga has not ended").register(meters);
+    }
+
+    /** Takes a permit for one piece of checkout work, or refuses it as overloaded. */
+    public Permit admit() {
+        if (!settings.enabled()) {
+            return new Permit(UNLIMITED);
+        }
+        return limiter.acquire(null).map(Permit::new).orElseThrow(() -> {
+            refused.increment();
+            return ApiException.unavailable("overloaded",
+                    "The shop is taking more orders than it can finish in time; nothing was done, try again shortly",
+                    settings.retryAfter());
+        });
+    }
+
+    /** A permit taken at the door, given back when the work it admitted ends. */
+    public final class Permit {
+        private final Limiter.Listener listener;
+        private final AtomicBoolean settled = new AtomicBoolean();
+
+        private Permit(Limiter.Listener listener) {
+            this.listener = listener;
+        }
+
+        /**
+         * The work placed order {@code orderId} in the current transaction: once that commits, the permit is held
+         * until the order's saga ends; if it rolls back, the permit goes back unused.
+         */
+        public void heldBy(String orderId) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED && settled.compareAndSet(false, true)) {
+                        held.put(orderId, new Held(listener, System.nanoTime()));
+                    } else {
+                        release();
+                    }
+                }
+            });
+        }
+
+        /** The work ended without placing anything (refused, replayed, failed): the permit goes back unused. */
+        public void release() {
+            if (settled.compareAndSet(false, true)) {
+                listener.onIgnore();
+            }
+        }
+
+        /** Work that is over when its request is (it starts no saga): the permit goes back as a sample of its time. */
+        void done() {
+            if (settled.compareAndSet(false, true)) {
+                listener.onSuccess();
+            }
+        }
+    }
+
+    /** The order's saga ended in the current transaction: its permit goes back once that commits. */
+    public void sagaEnded(String orderId) {
+        if (held.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    giveBack(orderId);
+                }
+            });
+        } else {
+            giveBack(orderId);
+        }
+    }
+
+    private void giveBack(String orderId) {
+        Held permit = held.remove(orderId);
+        if (permit != null) {
+            permit.listener().onSuccess();
+        }
+    }
+
+    /**
+     * Gives back the permits of orders whose saga ended in another instance (or whose end this instance missed), and
+     * drops those held for longer than any saga may take.
+     */
+    @Scheduled(fixedDelayString = "${checkout.orders.admission.sweep-interval:PT1S}")
+    void sweep() {
+        long now = System.nanoTime();
+        List<String> waiting = held.entrySet().stream()
+                .filter(e -> now - e.getValue().since() > settings.target().toNanos())
+                .map(Map.Entry::getKey).toList();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select order_id from orders.orders where order_id = any(:ids) and status <> 'PENDING'")
+                .param("ids", waiting.toArray(String[]::new)).query(String.class).list()
+                .forEach(this::giveBack);
+        held.entrySet().removeIf(e -> {
+            boolean stale = now - e.getValue().since() > settings.abandonAfter().toNanos();
+            if (stale) {
+                e.getValue().listener().onDropped();
+            }
+            return stale;
+        });
+    }
+
+    private record Held(Limiter.Listener listener, long since) {
+    }
+}

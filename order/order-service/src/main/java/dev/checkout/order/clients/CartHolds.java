@@ -1,0 +1,120 @@
+package dev.checkout.order.clients;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.checkout.cart.api.CartHold;
+import dev.checkout.platform.core.Money;
+import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.ServiceUrls;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import dev.checkout.order.checkout.Checkout;
+import dev.checkout.order.orders.Order;
+
+/**
+ * Takes a cart's contents for checkout through the cart service's API ({@code POST /api/v1/carts/{id}/checkout}),
+ * on the customer's behalf (their bearer token): the cart is frozen, held by the checkout or order, and its lines
+ * come back at the prices in force now (sale windows applied from the {@link PriceCopy}).
+ */
+@Component
+public class CartHolds {
+
+    private final ServiceCalls calls;
+    private final ServiceUrls urls;
+    private final JsonMapper json;
+    private final PriceCopy prices;
+
+    CartHolds(ServiceCalls calls, ServiceUrls urls, JsonMapper json, PriceCopy prices) {
+        this.calls = calls;
+        this.urls = urls;
+        this.json = json;
+        this.prices = prices;
+    }
+
+    /** A held cart's lines at today's prices, with what changed since they were added. */
+    public record Held(List<Order.Line> lines, String currency, List<Checkout.PriceChange> priceChanges, List<Checkout.Warning> warnings) {
+    }
+
+    /**
+     * Holds the cart for {@code holderId}. A {@link Refused} means nothing was held; any other failure (the cart service
+     * unreachable, an answer that never came) may have left the cart held, so the caller must let it go.
+     */
+    public Held hold(String cartId, String holderId, String bearerToken) {
+        CartHold.HeldCart cart;
+        try {
+            cart = calls.http().post().uri(urls.of("cart") + CartHold.PATH, cartId)
+                    .header("Authorization", bearerToken)
+                    .body(new CartHold.Request(holderId)).retrieve().body(CartHold.HeldCart.class);
+        } catch (HttpClientErrorException e) {
+            throw refusal(cartId, e);
+        } catch (RestClientException e) {
+            throw ServiceCalls.unavailable("cart");
+        }
+        List<CartHold.Item> items = cart == null || cart.items() == null ? List.of() : cart.items();
+        Map<PriceCopy.Wanted, PriceCopy.Price> inForce = pricesInForce(items);
+        List<Order.Line> lines = new ArrayList<>();
+        List<Checkout.PriceChange> priceChanges = new ArrayList<>();
+        for (CartHold.Item item : items) {
+            PriceCopy.Price now = inForce.get(new PriceCopy.Wanted(item.productId(), item.variantId()));
+            BigDecimal price = Money.of(now != null ? now.unitPrice() : item.unitPrice());
+            lines.add(new Order.Line(item.productId(), item.variantId(), item.name(), item.quantity(), price));
+            if (item.priceAtAddition() != null && Money.of(item.priceAtAddition()).compareTo(price) != 0) {
+                priceChanges.add(new Checkout.PriceChange(item.productId(), item.variantId(), Money.of(item.priceAtAddition()), price));
+            }
+        }
+        if (lines.isEmpty()) {
+            throw ApiException.unprocessable("cart_empty", "The cart " + cartId + " has no items to check out");
+        }
+        List<Checkout.Warning> warnings = cart.warnings() == null ? List.of()
+                : cart.warnings().stream().map(w -> new Checkout.Warning(w.code(), w.productId(), w.message())).toList();
+        return new Held(lines, cart.currency() == null ? "USD" : cart.currency(), priceChanges, warnings);
+    }
+
+    /**
+     * The price in force now of each item, sale windows applied (the cart's copy prices as of the catalog's last event,
+     * so a sale that began or ended since would be missed); never from an older catalog version than the cart's.
+     * An item absent here keeps the cart's price.
+     */
+    private Map<PriceCopy.Wanted, PriceCopy.Price> pricesInForce(List<CartHold.Item> items) {
+        Map<String, Long> versions = new HashMap<>();
+        items.stream().filter(i -> i.catalogVersion() != null).forEach(i -> versions.merge(i.productId(), i.catalogVersion(), Math::max));
+        return prices.pricesOf(items.stream().map(i -> new PriceCopy.Wanted(i.productId(), i.variantId())).toList(), versions);
+    }
+
+    /** The cart service refused to hold the cart: nothing is held, so there is nothing to let go. */
+    public static final class Refused extends ApiException {
+        Refused(HttpStatus status, String code, String detail) {
+            super(status, code, detail);
+        }
+    }
+
+    /** The cart service's refusal, passed on to the client with its code. */
+    private ApiException refusal(String cartId, HttpClientErrorException e) {
+        JsonNode problem;
+        try {
+            problem = json.readTree(e.getResponseBodyAsString());
+        } catch (RuntimeException notJson) {
+            problem = json.createObjectNode();
+        }
+        String code = problem.path("code").asString("");
+        if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+            return new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "cart_not_found", "There is no cart " + cartId + " of yours");
+        }
+        ApiException refusal = new Refused(HttpStatus.valueOf(e.getStatusCode().value()), code.isEmpty() ? "cart_refused" : code,
+                problem.path("detail").asString("The cart cannot be checked out"));
+        for (String member : List.of("order_id", "holder_id", "errors")) {
+            if (problem.has(member)) {
+                refusal.with(member, json.convertValue(problem.get(member), Object.class));
+            }
+        }
+        return refusal;
+    }
+}

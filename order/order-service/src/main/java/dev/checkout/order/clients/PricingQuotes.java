@@ -1,0 +1,109 @@
+package dev.checkout.order.clients;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import dev.checkout.platform.core.Money;
+import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.InternalApi;
+import dev.checkout.platform.web.ServiceUrls;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import dev.checkout.order.checkout.Checkout;
+import dev.checkout.order.orders.Address;
+import dev.checkout.order.orders.Order;
+
+/**
+ * What priced lines cost delivered: the pricing service's quote API ({@code POST /api/v1/pricing/quotes}). With a
+ * coupon, its internal twin ({@code /api/v1/internal/pricing/quotes}, as this service) holds one use of the coupon for
+ * the checkout or order being opened; the order events settle that use later.
+ */
+@Component
+public class PricingQuotes {
+
+    private final ServiceCalls calls;
+    private final InternalApi internal;
+    private final ServiceUrls urls;
+    private final JsonMapper json;
+
+    PricingQuotes(ServiceCalls calls, InternalApi internal, ServiceUrls urls, JsonMapper json) {
+        this.calls = calls;
+        this.internal = internal;
+        this.urls = urls;
+        this.json = json;
+    }
+
+    public record Quote(Order.Totals totals, List<Checkout.Warning> warnings) {
+    }
+
+    /** A quote without a coupon. */
+    public Quote quote(List<Order.Line> lines, String currency, Address shippingAddress) {
+        return quote(lines, currency, shippingAddress, null, null, null);
+    }
+
+    /**
+     * A quote; with a coupon, one use of it is held for {@code holdId} (the checkout or order id) of {@code userId}.
+     *
+     * @throws ApiException 422 {@code coupon_not_applicable} with its {@code reason} when the coupon does not apply
+     *                      (nothing held), 503 when pricing cannot be reached (a use may be held: the caller's release
+     *                      of {@code holdId} gives it back)
+     */
+    public Quote quote(List<Order.Line> lines, String currency, Address shippingAddress, String couponCode, String holdId, String userId) {
+        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("items", lines.stream().map(l -> {
+            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("product_id", l.productId());
+            item.put("variant_id", l.variantId());
+            item.put("quantity", l.quantity());
+            item.put("unit_price", l.unitPrice());
+            return item;
+        }).toList());
+        request.put("currency", currency);
+        request.put("shipping_address", Map.of("country", String.valueOf(shippingAddress.country())));
+        boolean withCoupon = couponCode != null && !couponCode.isBlank();
+        JsonNode quote;
+        try {
+            if (withCoupon) {
+                request.put("coupon_code", couponCode);
+                request.put("hold_id", holdId);
+                request.put("user_id", userId);
+                quote = internal.post("pricing", "/api/v1/internal/pricing/quotes", request, JsonNode.class);
+            } else {
+                quote = calls.http().post().uri(urls.of("pricing") + "/api/v1/pricing/quotes").body(request).retrieve().body(JsonNode.class);
+            }
+        } catch (HttpClientErrorException e) {
+            throw refusal(e);
+        } catch (RestClientException e) {
+            throw ServiceCalls.unavailable("pricing");
+        }
+        Order.Totals totals = new Order.Totals(amount(quote, "subtotal"), amount(quote, "discount"), amount(quote, "tax"),
+                amount(quote, "shipping"), amount(quote, "total"), currency);
+        List<Checkout.Warning> warnings = new java.util.ArrayList<>();
+        quote.path("warnings").forEach(w -> warnings.add(new Checkout.Warning(w.path("code").asString(), null, w.path("message").asString())));
+        return new Quote(totals, warnings);
+    }
+
+    /** Pricing's refusal of the coupon, passed on with its reason; any other refusal is this service's fault, not the client's. */
+    private ApiException refusal(HttpClientErrorException e) {
+        JsonNode problem;
+        try {
+            problem = json.readTree(e.getResponseBodyAsString());
+        } catch (RuntimeException notJson) {
+            problem = json.createObjectNode();
+        }
+        if (e.getStatusCode().value() == 422 && "coupon_not_applicable".equals(problem.path("code").asString(""))) {
+            return ApiException.unprocessable("coupon_not_applicable", problem.path("detail").asString("The coupon does not apply"))
+                    .with("reason", problem.path("reason").asString("unknown"));
+        }
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "The pricing service refused the quote; try again shortly");
+    }
+
+    private static BigDecimal amount(JsonNode quote, String field) {
+        return Money.of(quote.path(field).decimalValue());
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The order service's synchronous questions to other services over {@code InternalApi}: catalog prices (kept in a
+ * local copy, {@link dev.checkout.order.clients.PriceCopy}), pricing's quote, holding a cart, a customer's saved address.
+ */
+package dev.checkout.order.clients;

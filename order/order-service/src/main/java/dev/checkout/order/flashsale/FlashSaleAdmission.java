@@ -1,0 +1,145 @@
+package dev.checkout.order.flashsale;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.checkout.inventory.api.InventoryTopics;
+import dev.checkout.inventory.api.ReserveStock;
+import dev.checkout.inventory.api.StockLine;
+import dev.checkout.order.OrderServiceConfiguration.OrderMessaging;
+import dev.checkout.platform.core.Ids;
+import dev.checkout.platform.core.JobLocks;
+import dev.checkout.platform.messaging.OutgoingMessage;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import dev.checkout.order.checkout.Checkout;
+import dev.checkout.order.checkout.Checkouts;
+import dev.checkout.order.orders.Order;
+
+/**
+ * Lets the next customers of each live sale in, every {@code checkout.flash-sale.admission-interval}: as many tickets
+ * from the head of the queue as the units neither sold nor held cover (at most {@code admission-batch} a round). Each
+ * admitted ticket gets a hold: a checkout row keyed by the ticket, whose stock is reserved in inventory for the token's
+ * life exactly as a two-step checkout's is (PostgreSQL decides, the Redis queue only orders), and which the order
+ * placed with the token adopts. A lapsed token's units are free again in the next round; a hold inventory refused
+ * (the lapsed units not yet given back) puts its ticket back in its place. The round runs under the sale's row lock,
+ * so two instances never hand out the same unit.
+ */
+@Component
+class FlashSaleAdmission {
+
+    private static final Logger log = LoggerFactory.getLogger(FlashSaleAdmission.class);
+
+    private final FlashSales sales;
+    private final Checkouts checkouts;
+    private final FlashSaleWaitingRoom room;
+    private final OrderMessaging messaging;
+    private final TransactionTemplate transactions;
+    private final FlashSaleProperties properties;
+    private final Clock clock;
+
+    FlashSaleAdmission(FlashSales sales, Checkouts checkouts, FlashSaleWaitingRoom room, OrderMessaging messaging,
+                       PlatformTransactionManager transactionManager, FlashSaleProperties properties, Clock clock) {
+        this.sales = sales;
+        this.checkouts = checkouts;
+        this.room = room;
+        this.messaging = messaging;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${checkout.flash-sale.admission-interval:PT0.5S}")
+    @SchedulerLock(name = "order-flash-sale-admission", lockAtMostFor = JobLocks.HOLD_TEXT)
+    public void admitNextBatches() {
+        for (String flashSaleId : sales.admittingAt(clock.instant())) {
+            if (!room.isSoldOut(flashSaleId)) {
+                admitNextBatch(flashSaleId);
+            }
+        }
+    }
+
+    /** What one round did to the queue, applied to Redis after the round's transaction committed. */
+    private record Round(List<String> leaving, List<FlashSales.Ticket> waitingAgain, boolean soldOut, Duration untilEnd) {
+    }
+
+    void admitNextBatch(String flashSaleId) {
+        Round round = transactions.execute(status -> admitUnderLock(flashSaleId));
+        if (round == null) {
+            return;
+        }
+        room.leave(flashSaleId, round.leaving());
+        round.waitingAgain().forEach(ticket -> room.enqueue(flashSaleId, ticket.ticketId(), ticket.queueScore()));
+        if (round.soldOut()) {
+            room.markSoldOut(flashSaleId, round.untilEnd());
+            log.info("flash sale {} sold out", flashSaleId);
+        }
+    }
+
+    private Round admitUnderLock(String flashSaleId) {
+        FlashSale sale = sales.lock(flashSaleId).orElse(null);
+        Instant now = clock.instant();
+        if (sale == null || !sale.admitsAt(now)) {
+            return null;
+        }
+        List<FlashSales.Ticket> waitingAgain = sales.takeBackRefused(flashSaleId);
+        FlashSale.Standing standing = sales.standing(flashSaleId, now);
+        Duration untilEnd = Duration.between(now, sale.endsAt());
+        if (sale.soldOut(standing)) {
+            return new Round(List.of(), List.of(), true, untilEnd);
+        }
+        int free = sale.free(standing);
+        // Each ticket asks for at least one unit, so the free units bound how many of the head can be let in.
+        List<String> head = room.head(flashSaleId, Math.min(free, properties.admissionBatch()));
+        if (head.isEmpty()) {
+            return new Round(List.of(), waitingAgain, false, untilEnd);
+        }
+        List<FlashSales.Ticket> waiting = sales.lockWaiting(head);
+        Set<String> stillWaiting = waiting.stream().map(FlashSales.Ticket::ticketId).collect(Collectors.toSet());
+        List<String> leaving = new ArrayList<>(head.stream().filter(id -> !stillWaiting.contains(id)).toList());
+        List<FlashSaleQueueOrder.Waiting> batch = FlashSaleQueueOrder.admissionBatch(
+                waiting.stream().map(t -> new FlashSaleQueueOrder.Waiting(t.ticketId(), t.quantity())).toList(), free,
+                properties.admissionBatch());
+        for (FlashSaleQueueOrder.Waiting admitted : batch) {
+            FlashSales.Ticket ticket = waiting.stream().filter(t -> t.ticketId().equals(admitted.ticketId())).findFirst().orElseThrow();
+            hold(sale, ticket, now);
+            leaving.add(ticket.ticketId());
+        }
+        if (!batch.isEmpty()) {
+            log.debug("flash sale {}: admitted {} ticket(s), {} unit(s) were free", flashSaleId, batch.size(), free);
+        }
+        return new Round(leaving, waitingAgain, false, untilEnd);
+    }
+
+    /** The ticket's units reserved for the token's life, under a checkout keyed by the ticket (one open hold a ticket). */
+    private void hold(FlashSale sale, FlashSales.Ticket ticket, Instant now) {
+        String checkoutId = Ids.newId(Checkout.ID_TYPE);
+        BigDecimal subtotal = sale.salePrice().multiply(BigDecimal.valueOf(ticket.quantity()));
+        Order.Line line = new Order.Line(sale.productId(), sale.variantId(), sale.productName(), ticket.quantity(), sale.salePrice());
+        Order.Totals totals = new Order.Totals(subtotal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, subtotal, sale.currency());
+        // No shipping address yet: the customer gives it with the order, which is priced (tax, shipping) then.
+        Checkout checkout = Checkout.open(checkoutId, ticket.userId(), ticket.ticketId(), List.of(line), totals, null, List.of(), List.of(),
+                now, properties.tokenTtl());
+        if (!checkouts.addUnlessCartHasOneOpen(checkout)) {
+            return; // the ticket holds already (a round that crashed after its commit): nothing to add
+        }
+        sales.admit(ticket.ticketId(), checkoutId, Ids.newId("fpt"));
+        // Inventory holds the units a token's life longer than the token: an order placed at the token's last second
+        // is adopted by its saga a moment later, and must find the hold still there. An unused token's hold is let go
+        // when the token lapses (CheckoutExpiry), not at this later time.
+        messaging.publish(OutgoingMessage.of(InventoryTopics.COMMANDS, checkoutId, new ReserveStock(checkoutId,
+                List.of(new StockLine(sale.productId(), sale.variantId(), ticket.quantity())),
+                checkout.expiresAt().plus(properties.tokenTtl()), null)));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.checkout.order.flashsale;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.checkout.platform.core.Ids;
+import dev.checkout.platform.web.ApiException;
+import org.springframework.stereotype.Service;
+import dev.checkout.order.checkout.Checkout;
+import dev.checkout.order.checkout.Checkouts;
+
+/**
+ * Joining a sale's waiting room and asking where a ticket stands. One ticket per customer and sale (asking again
+ * returns it); once every unit is in a confirmed order, joins and polls are answered SOLD_OUT from Redis alone.
+ */
+@Service
+class FlashSaleQueueing {
+
+    enum TicketStatus { WAITING, ADMITTED, SOLD_OUT, EXPIRED, USED }
+
+    /** Where a ticket stands; {@code ticketId} is null for a join refused because the sale is sold out. */
+    record TicketView(String ticketId, TicketStatus status, Long position, Long etaSeconds, String purchaseToken,
+                      Instant tokenExpiresAt) {
+
+        static TicketView soldOut(String ticketId) {
+            return new TicketView(ticketId, TicketStatus.SOLD_OUT, null, null, null, null);
+        }
+    }
+
+    private final FlashSaleCatalog catalog;
+    private final FlashSales sales;
+    private final Checkouts checkouts;
+    private final FlashSaleWaitingRoom room;
+    private final FlashSaleProperties properties;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    FlashSaleQueueing(FlashSaleCatalog catalog, FlashSales sales, Checkouts checkouts, FlashSaleWaitingRoom room,
+                      FlashSaleProperties properties, Clock clock) {
+        this.catalog = catalog;
+        this.sales = sales;
+        this.checkouts = checkouts;
+        this.room = room;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    TicketView join(String userId, String flashSaleId, int quantity) {
+        FlashSale sale = catalog.sale(flashSaleId);
+        if (quantity > sale.perUserLimit()) {
+            throw ApiException.unprocessable("quantity_limit_exceeded",
+                    "At most " + sale.perUserLimit() + " unit(s) of this sale a customer").with("per_user_limit", sale.perUserLimit());
+        }
+        if (room.isSoldOut(flashSaleId)) {
+            return TicketView.soldOut(null); // from memory: nobody, ticket or not, can buy any more
+        }
+        Optional<FlashSales.Ticket> existing = sales.ticketOf(flashSaleId, userId);
+        if (existing.isPresent()) {
+            return view(sale, existing.get());
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(sale.endsAt())) {
+            throw ApiException.conflict("flash_sale_ended", "Flash sale " + flashSaleId + " has ended");
+        }
+        double score = FlashSaleQueueOrder.scoreFor(now, sale.startsAt(), random);
+        FlashSales.Ticket ticket = sales.addOrFind(new FlashSales.Ticket(Ids.newId(FlashSales.TICKET_ID_TYPE), flashSaleId, userId, quantity, score,
+                null, null, now));
+        return view(sale, ticket);
+    }
+
+    TicketView ticket(String userId, String flashSaleId, String ticketId) {
+        FlashSales.Ticket ticket = sales.ticket(ticketId)
+                .filter(t -> t.flashSaleId().equals(flashSaleId) && t.userId().equals(userId))
+                .orElseThrow(() -> ApiException.notFound("Ticket", ticketId));
+        return view(catalog.sale(flashSaleId), ticket);
+    }
+
+    private TicketView view(FlashSale sale, FlashSales.Ticket ticket) {
+        Instant now = clock.instant();
+        if (ticket.checkoutId() != null) {
+            Checkout hold = checkouts.find(ticket.checkoutId()).orElseThrow();
+            switch (hold.status()) {
+                case PAID -> {
+                    return new TicketView(ticket.ticketId(), TicketStatus.USED, null, null, null, null);
+                }
+                case RESERVED -> {
+                    return now.isBefore(hold.expiresAt())
+                            ? new TicketView(ticket.ticketId(), TicketStatus.ADMITTED, 0L, 0L, ticket.purchaseToken(), hold.expiresAt())
+                            : expired(ticket);
+                }
+                case EXPIRED -> {
+                    return expired(ticket);
+                }
+                case RESERVING, FAILED -> {
+                    // Admitted, the units being reserved (or about to be asked again): next in line, token to come.
+                    return room.isSoldOut(sale.flashSaleId()) ? TicketView.soldOut(ticket.ticketId())
+                            : new TicketView(ticket.ticketId(), TicketStatus.WAITING, 1L, 1L, null, null);
+                }
+            }
+        }
+        if (room.isSoldOut(sale.flashSaleId())) {
+            return TicketView.soldOut(ticket.ticketId());
+        }
+        Long position = room.position(sale.flashSaleId(), ticket.ticketId());
+        if (position == null) {
+            // Redis lost the write that follows the ticket's row (or a refused hold is being put back): it goes back in its place.
+            room.enqueue(sale.flashSaleId(), ticket.ticketId(), ticket.queueScore());
+            position = room.position(sale.flashSaleId(), ticket.ticketId());
+        }
+        long eta = now.isBefore(sale.startsAt()) ? Duration.between(now, sale.startsAt()).toSeconds()
+                : FlashSaleQueueOrder.etaSeconds(position == null ? 1 : position, sale.quantity(), properties.admissionBatch(),
+                properties.tokenTtl(), properties.admissionInterval());
+        return new TicketView(ticket.ticketId(), TicketStatus.WAITING, position, eta, null, null);
+    }
+
+    private static TicketView expired(FlashSales.Ticket ticket) {
+        return new TicketView(ticket.ticketId(), TicketStatus.EXPIRED, null, null, null, null);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.checkout.order.flashsale;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import dev.checkout.order.checkout.Checkout;
+
+/** Flash sales and their tickets in the {@code orders} schema; a sale's standing is counted from its tickets' holds. */
+@Repository
+public class FlashSales {
+
+    private final JdbcClient jdbc;
+
+    FlashSales(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A customer's ticket: waiting while {@code checkoutId} is null, then the hold its purchase token buys. */
+    record Ticket(String ticketId, String flashSaleId, String userId, int quantity, double queueScore, String checkoutId,
+                  String purchaseToken, Instant joinedAt) {
+    }
+
+    static final String TICKET_ID_TYPE = "tkt";
+
+    /** Whether the checkout is a flash sale's hold: keyed by a ticket where a two-step checkout names its cart. */
+    public static boolean isHold(Checkout checkout) {
+        return checkout.cartId().startsWith(TICKET_ID_TYPE + "_");
+    }
+
+    void add(FlashSale sale) {
+        jdbc.sql("""
+                        insert into orders.flash_sales (flash_sale_id, product_id, variant_id, quantity, sale_price, currency, product_name,
+                            starts_at, ends_at, per_user_limit)
+                        values (:id, :product, :variant, :quantity, :price, :currency, :name, :starts, :ends, :limit)""")
+                .param("id", sale.flashSaleId()).param("product", sale.productId()).param("variant", sale.variantId())
+                .param("quantity", sale.quantity()).param("price", sale.salePrice()).param("currency", sale.currency())
+                .param("name", sale.productName()).param("starts", Timestamp.from(sale.startsAt()))
+                .param("ends", Timestamp.from(sale.endsAt())).param("limit", sale.perUserLimit())
+                .update();
+    }
+
+    Optional<FlashSale> find(String flashSaleId) {
+        return jdbc.sql("select * from orders.flash_sales where flash_sale_id = :id").param("id", flashSaleId).query(this::mapSale).optional();
+    }
+
+    /** Locks the sale's row: admission rounds of one sale run one at a time, whichever instance runs them. */
+    Optional<FlashSale> lock(String flashSaleId) {
+        return jdbc.sql("select * from orders.flash_sales where flash_sale_id = :id for update").param("id", flashSaleId)
+                .query(this::mapSale).optional();
+    }
+
+    List<String> admittingAt(Instant now) {
+        return jdbc.sql("select flash_sale_id from orders.flash_sales where starts_at <= :now and ends_at > :now")
+                .param("now", Timestamp.from(now)).query(String.class).list();
+    }
+
+    /** Units of the sale sold (orders placed, not failed or cancelled), confirmed, and held by live tokens. */
+    FlashSale.Standing standing(String flashSaleId, Instant now) {
+        return jdbc.sql("""
+                        select coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('FAILED', 'CANCELLED')), 0) as sold,
+                               coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('PENDING', 'FAILED', 'CANCELLED')), 0) as confirmed,
+                               coalesce(sum(t.quantity) filter (where c.status in ('RESERVING', 'RESERVED') and c.expires_at > :now), 0) as held
+                        from orders.flash_sale_tickets t
+                        join orders.checkouts c on c.checkout_id = t.checkout_id
+                        left join orders.orders o on o.order_id = c.order_id
+                        where t.flash_sale_id = :id and t.checkout_id is not null""")
+                .param("id", flashSaleId).param("now", Timestamp.from(now))
+                .query((rs, n) -> new FlashSale.Standing(rs.getInt("sold"), rs.getInt("confirmed"), rs.getInt("held"))).single();
+    }
+
+    /** Adds the ticket unless the customer has one for the sale already; returns the customer's ticket either way. */
+    Ticket addOrFind(Ticket ticket) {
+        jdbc.sql("""
+                        insert into orders.flash_sale_tickets (ticket_id, flash_sale_id, user_id, quantity, queue_score, joined_at)
+                        values (:id, :sale, :user, :quantity, :score, :joined)
+                        on conflict (flash_sale_id, user_id) do nothing""")
+                .param("id", ticket.ticketId()).param("sale", ticket.flashSaleId()).param("user", ticket.userId())
+                .param("quantity", ticket.quantity()).param("score", ticket.queueScore()).param("joined", Timestamp.from(ticket.joinedAt()))
+                .update();
+        return ticketOf(ticket.flashSaleId(), ticket.userId()).orElseThrow();
+    }
+
+    Optional<Ticket> ticketOf(String flashSaleId, String userId) {
+        return jdbc.sql("select * from orders.flash_sale_tickets where flash_sale_id = :sale and user_id = :user")
+                .param("sale", flashSaleId).param("user", userId).query(this::mapTicket).optional();
+    }
+
+    Optional<Ticket> ticket(String ticketId) {
+        return jdbc.sql("select * from orders.flash_sale_tickets where ticket_id = :id").param("id", ticketId).query(this::mapTicket).optional();
+    }
+
+    Optional<Ticket> ticketByToken(String purchaseToken) {
+        return jdbc.sql("select * from orders.flash_sale_tickets where purchase_token = :token").param("token", purchaseToken)
+                .query(this::mapTicket).optional();
+    }
+
+    /** Of these tickets, those still waiting (no hold), locked, in the order given by their scores. */
+    List<Ticket> lockWaiting(List<String> ticketIds) {
+        return jdbc.sql("""
+                        select * from orders.flash_sale_tickets where ticket_id = any(:ids) and checkout_id is null
+                        order by queue_score, ticket_id for update""")
+                .param("ids", ticketIds.toArray(String[]::new)).query(this::mapTicket).list();
+    }
+
+    /** Tickets whose hold inventory refused (stock not yet given back by a lapsed hold): they wait again, in their place. */
+    List<Ticket> takeBackRefused(String flashSaleId) {
+        return jdbc.sql("""
+                        update orders.flash_sale_tickets t set checkout_id = null, purchase_token = null
+                        from orders.checkouts c
+                        where c.checkout_id = t.checkout_id and t.flash_sale_id = :id and c.status = 'FAILED'
+                        returning t.*""")
+                .param("id", flashSaleId).query(this::mapTicket).list();
+    }
+
+    void admit(String ticketId, String checkoutId, String purchaseToken) {
+        jdbc.sql("update orders.flash_sale_tickets set checkout_id = :checkout, purchase_token = :token where ticket_id = :id")
+                .param("checkout", checkoutId).param("token", purchaseToken).param("id", ticketId).update();
+    }
+
+    private FlashSale mapSale(ResultSet rs, int row) throws SQLException {
+        return new FlashSale(rs.getString("flash_sale_id"), rs.getString("product_id"), rs.getString("variant_id"), rs.getInt("quantity"),
+                rs.getBigDecimal("sale_price"), rs.getString("currency"), rs.getString("product_name"),
+                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), rs.getInt("per_user_limit"));
+    }
+
+    private Ticket mapTicket(ResultSet rs, int row) throws SQLException {
+        return new Ticket(rs.getString("ticket_id"), rs.getString("flash_sale_id"), rs.getString("user_id"), rs.getInt("quantity"),
+                rs.getDouble("queue_score"), rs.getString("checkout_id"), rs.getString("purchase_token"),
+                rs.getTimestamp("joined_at").toInstant());
+    }
+}

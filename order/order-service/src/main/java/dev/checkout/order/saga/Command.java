@@ -1,5 +1,0 @@
-package dev.checkout.order.saga;
-
-/** A message to a saga participant: its topic, its key and its payload record. */
-public record Command(String topic, String key, Object payload) {
-}

@@ -1,0 +1,95 @@
+package dev.checkout.order.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.checkout.platform.web.ApiException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import dev.checkout.order.OrderProperties;
+
+/** The door of checkout work, without a database: permits taken, held by placed orders, given back when sagas end. */
+class CheckoutAdmissionTest {
+
+    final CheckoutAdmission admission = new CheckoutAdmission(propertiesWithLimit(2), mock(JdbcClient.class), new SimpleMeterRegistry());
+
+    @AfterEach
+    void noTransactionLeftOpen() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
+    @Test
+    void workBeyondTheLimitIsRefusedAsOverloadedWithWhenToComeBack() {
+        placeOrder("order_1");
+        placeOrder("order_2");
+
+        assertThatThrownBy(admission::admit).isInstanceOfSatisfying(ApiException.class, refused -> {
+            assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(refused.code()).isEqualTo("overloaded");
+            assertThat(refused.retryAfter()).contains(Duration.ofSeconds(1));
+        });
+    }
+
+    @Test
+    void anOrdersPermitComesBackWhenItsSagaEnds() {
+        placeOrder("order_1");
+        placeOrder("order_2");
+
+        admission.sagaEnded("order_1");
+
+        assertThat(admission.admit()).isNotNull();
+    }
+
+    @Test
+    void aRequestThatPlacedNothingGivesItsPermitBackAtOnce() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            admission.admit().release();
+        }
+        assertThat(admission.admit()).isNotNull();
+    }
+
+    @Test
+    void aPlacementThatRolledBackHoldsNoPermit() {
+        TransactionSynchronizationManager.initSynchronization();
+        CheckoutAdmission.Permit permit = admission.admit();
+        permit.heldBy("order_rolled_back");
+        finish(TransactionSynchronization.STATUS_ROLLED_BACK);
+        permit.release();
+
+        placeOrder("order_1");
+        placeOrder("order_2");
+    }
+
+    /** An order placed in a transaction that commits: its permit stays taken. */
+    private void placeOrder(String orderId) {
+        TransactionSynchronizationManager.initSynchronization();
+        CheckoutAdmission.Permit permit = admission.admit();
+        permit.heldBy(orderId);
+        finish(TransactionSynchronization.STATUS_COMMITTED);
+        permit.release(); // what OrderPlacement does in its finally: a no-op once the order holds the permit
+    }
+
+    private static void finish(int status) {
+        List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
+        TransactionSynchronizationManager.clearSynchronization();
+        synchronizations.forEach(s -> s.afterCompletion(status));
+    }
+
+    private static OrderProperties propertiesWithLimit(int limit) {
+        return new OrderProperties(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofSeconds(30), 5, Duration.ofMinutes(5),
+                Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                new OrderProperties.Admission(true, Duration.ofSeconds(1), limit, limit, limit, 0.95, Duration.ofSeconds(1),
+                        Duration.ofMinutes(10)));
+    }
+}

@@ -14,9 +14,14 @@ public final class OrderMother {
 
     /** A PENDING order of two widgets, just placed. */
     public static Order pendingOrder() {
+        return pendingOrder("order_0123456789abcdef0123456789abcdef", "user_1", NOW);
+    }
+
+    /** A PENDING order of two widgets, placed by {@code userId} at {@code at}. */
+    public static Order pendingOrder(String orderId, String userId, Instant at) {
         var line = new Order.Line("prod_1", null, "Widget", 2, new BigDecimal("9.99"));
         var totals = new Order.Totals(new BigDecimal("19.98"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("19.98"), "USD");
-        return Order.place("order_0123456789abcdef0123456789abcdef", "user_1", null, null, List.of(line), totals,
-                new Address("Ada", "1 Main St", "Springfield", null, "62701", "US", null), "card", NOW);
+        return Order.place(orderId, userId, null, null, List.of(line), totals,
+                new Address("Ada", "1 Main St", "Springfield", null, "62701", "US", null), "card", at);
     }
 }

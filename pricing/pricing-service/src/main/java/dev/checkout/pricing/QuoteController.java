@@ -1,5 +1,6 @@
 package dev.checkout.pricing;
 
+import dev.checkout.pricing.api.PricingQuote;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -31,16 +32,16 @@ class QuoteController {
     }
 
     @PostMapping("/api/v1/pricing/quotes")
-    Quotes.Quote quote(@Valid @RequestBody QuoteRequest request) {
+    PricingQuote quote(@Valid @RequestBody QuoteRequest request) {
         return quote(request, null);
     }
 
     @PostMapping("/api/v1/internal/pricing/quotes")
-    Quotes.Quote quoteAndHold(@Valid @RequestBody HoldingQuoteRequest request) {
+    PricingQuote quoteAndHold(@Valid @RequestBody HoldingQuoteRequest request) {
         return quote(request.quote(), new Quotes.Holder(request.holdId(), request.userId()));
     }
 
-    private Quotes.Quote quote(QuoteRequest request, Quotes.Holder holder) {
+    private PricingQuote quote(QuoteRequest request, Quotes.Holder holder) {
         return quotes.quote(request.items().stream()
                         .map(item -> new Quotes.Line(item.productId(), item.variantId(), item.quantity(), item.unitPrice())).toList(),
                 request.currency() == null ? "USD" : request.currency(), request.shippingAddress().country(), request.couponCode(), holder);

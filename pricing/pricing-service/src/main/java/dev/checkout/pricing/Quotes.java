@@ -2,10 +2,9 @@ package dev.checkout.pricing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import dev.checkout.pricing.api.PricingQuote;
 import dev.checkout.platform.core.Money;
 import org.springframework.stereotype.Service;
 
@@ -34,19 +33,14 @@ class Quotes {
         }
     }
 
-    record Quote(BigDecimal subtotal, BigDecimal discount, BigDecimal tax, BigDecimal shipping, BigDecimal total, String currency,
-                 BigDecimal taxRate, List<Map<String, String>> warnings) {
-    }
-
     /**
      * The quote, with the coupon's discount when one is named: without a {@code holder} a preview that takes nothing,
      * with one a use held for it.
      *
      * @throws CouponNotApplicable when the coupon does not apply (nothing held)
      */
-    Quote quote(List<Line> lines, String currency, String country, String couponCode, Holder holder) {
+    PricingQuote quote(List<Line> lines, String currency, String country, String couponCode, Holder holder) {
         BigDecimal subtotal = Money.of(lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add));
-        List<Map<String, String>> warnings = new ArrayList<>();
         BigDecimal discount = Money.zero();
         if (couponCode != null && !couponCode.isBlank()) {
             discount = holder == null ? coupons.preview(couponCode, subtotal, currency)
@@ -58,6 +52,6 @@ class Quotes {
         boolean freeShipping = rules.freeShippingOver() != null && subtotal.compareTo(rules.freeShippingOver()) >= 0;
         BigDecimal shipping = freeShipping ? Money.zero() : Money.of(rules.shippingFeeOf(country));
         BigDecimal total = Money.of(taxable.add(tax).add(shipping));
-        return new Quote(subtotal, discount, tax, shipping, total, currency, taxRate, warnings);
+        return new PricingQuote(subtotal, discount, tax, shipping, total, currency, taxRate, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.checkout.pricing;
 
+import dev.checkout.pricing.api.PricingQuote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ class QuotesTest {
 
     @Test
     void taxIsTheCountrysRateOfTheSubtotalAndShippingItsFlatFee() {
-        Quotes.Quote quote = quotes.quote(twoMugsAt("12.50"), "USD", "us", null, null);
+        PricingQuote quote = quotes.quote(twoMugsAt("12.50"), "USD", "us", null, null);
         assertThat(quote.subtotal()).isEqualByComparingTo("25.00");
         assertThat(quote.tax()).isEqualByComparingTo("2.00");
         assertThat(quote.shipping()).isEqualByComparingTo("5.00");
@@ -28,21 +29,21 @@ class QuotesTest {
 
     @Test
     void shippingIsFreeFromTheThresholdOn() {
-        Quotes.Quote quote = quotes.quote(twoMugsAt("50.00"), "USD", "US", null, null);
+        PricingQuote quote = quotes.quote(twoMugsAt("50.00"), "USD", "US", null, null);
         assertThat(quote.shipping()).isEqualByComparingTo("0.00");
         assertThat(quote.total()).isEqualByComparingTo("108.00");
     }
 
     @Test
     void countriesWithoutRulesGetTheDefaults() {
-        Quotes.Quote quote = quotes.quote(twoMugsAt("10.00"), "USD", "FR", null, null);
+        PricingQuote quote = quotes.quote(twoMugsAt("10.00"), "USD", "FR", null, null);
         assertThat(quote.tax()).isEqualByComparingTo("0.00");
         assertThat(quote.shipping()).isEqualByComparingTo("15.00");
     }
 
     @Test
     void taxIsRoundedHalfEvenToCents() {
-        Quotes.Quote quote = quotes.quote(List.of(new Quotes.Line("p", null, 1, new BigDecimal("0.31"))), "USD", "US", null, null);
+        PricingQuote quote = quotes.quote(List.of(new Quotes.Line("p", null, 1, new BigDecimal("0.31"))), "USD", "US", null, null);
         assertThat(quote.tax()).isEqualByComparingTo("0.02");
     }
 }

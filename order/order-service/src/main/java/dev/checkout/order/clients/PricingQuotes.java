@@ -1,10 +1,13 @@
 package dev.checkout.order.clients;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 import dev.checkout.platform.core.Money;
+import dev.checkout.pricing.api.HeldQuoteRequest;
+import dev.checkout.pricing.api.PricingQuote;
+import dev.checkout.pricing.api.QuoteDestination;
+import dev.checkout.pricing.api.QuoteLine;
+import dev.checkout.pricing.api.QuoteRequest;
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.InternalApi;
 import dev.checkout.platform.web.ServiceUrls;
@@ -54,37 +57,26 @@ public class PricingQuotes {
      *                      of {@code holdId} gives it back)
      */
     public Quote quote(List<Order.Line> lines, String currency, Address shippingAddress, String couponCode, String holdId, String userId) {
-        Map<String, Object> request = new java.util.LinkedHashMap<>();
-        request.put("items", lines.stream().map(l -> {
-            Map<String, Object> item = new java.util.LinkedHashMap<>();
-            item.put("product_id", l.productId());
-            item.put("variant_id", l.variantId());
-            item.put("quantity", l.quantity());
-            item.put("unit_price", l.unitPrice());
-            return item;
-        }).toList());
-        request.put("currency", currency);
-        request.put("shipping_address", Map.of("country", String.valueOf(shippingAddress.country())));
-        boolean withCoupon = couponCode != null && !couponCode.isBlank();
-        JsonNode quote;
+        List<QuoteLine> items = lines.stream().map(l -> new QuoteLine(l.productId(), l.variantId(), l.quantity(), l.unitPrice())).toList();
+        QuoteDestination destination = QuoteDestination.country(String.valueOf(shippingAddress.country()));
+        PricingQuote quote;
         try {
-            if (withCoupon) {
-                request.put("coupon_code", couponCode);
-                request.put("hold_id", holdId);
-                request.put("user_id", userId);
-                quote = internal.post("pricing", "/api/v1/internal/pricing/quotes", request, JsonNode.class);
+            if (couponCode != null && !couponCode.isBlank()) {
+                quote = internal.post("pricing", "/api/v1/internal/pricing/quotes",
+                        new HeldQuoteRequest(items, currency, destination, couponCode, holdId, userId), PricingQuote.class);
             } else {
-                quote = calls.http().post().uri(urls.of("pricing") + "/api/v1/pricing/quotes").body(request).retrieve().body(JsonNode.class);
+                quote = calls.http().post().uri(urls.of("pricing") + "/api/v1/pricing/quotes")
+                        .body(new QuoteRequest(items, currency, destination, null)).retrieve().body(PricingQuote.class);
             }
         } catch (HttpClientErrorException e) {
             throw refusal(e);
         } catch (RestClientException e) {
             throw ServiceCalls.unavailable("pricing");
         }
-        Order.Totals totals = new Order.Totals(amount(quote, "subtotal"), amount(quote, "discount"), amount(quote, "tax"),
-                amount(quote, "shipping"), amount(quote, "total"), currency);
-        List<Checkout.Warning> warnings = new java.util.ArrayList<>();
-        quote.path("warnings").forEach(w -> warnings.add(new Checkout.Warning(w.path("code").asString(), null, w.path("message").asString())));
+        Order.Totals totals = new Order.Totals(Money.of(quote.subtotal()), Money.of(quote.discount()), Money.of(quote.tax()),
+                Money.of(quote.shipping()), Money.of(quote.total()), currency);
+        List<Checkout.Warning> warnings = quote.warnings() == null ? List.of()
+                : quote.warnings().stream().map(w -> new Checkout.Warning(w.code(), null, w.message())).toList();
         return new Quote(totals, warnings);
     }
 
@@ -101,9 +93,5 @@ public class PricingQuotes {
                     .with("reason", problem.path("reason").asString("unknown"));
         }
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "The pricing service refused the quote; try again shortly");
-    }
-
-    private static BigDecimal amount(JsonNode quote, String field) {
-        return Money.of(quote.path(field).decimalValue());
     }
 }

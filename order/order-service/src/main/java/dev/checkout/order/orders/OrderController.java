@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/orders}: placing an order directly, and reading one's orders. */
 @RestController
 @RequestMapping("/api/v1/orders")
-public class OrderController {
+class OrderController {
 
     private final OrderPlacement placement;
     private final OrderQueries queries;

@@ -59,6 +59,32 @@ class CheckoutFlowIT extends EndToEndTest {
     }
 
     @Test
+    void aCheckoutToASavedAddressShipsTheOrderThereAndAnAddressNotTheCustomersIsRefused() {
+        String product = fixtures.productWithStock("4.00", 5);
+        ApiClient customer = fixtures.newCustomer();
+        ApiResponse saved = customer.post("/api/v1/users/me/addresses",
+                Map.of("street", "7 Elm Rd", "city", "Shelbyville", "zip", "12345", "country", "US"));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+
+        String cartId = Fixtures.cartWith(customer, product, 1);
+        ApiResponse refused = customer.post("/api/v1/checkouts", Map.of("cart_id", cartId, "shipping_address_id", "addr_not_mine"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("address_not_found");
+
+        ApiResponse checkout = customer.post("/api/v1/checkouts", Map.of("cart_id", cartId, "shipping_address_id", saved.text("/address_id")));
+        assertThat(checkout.status()).as(checkout.toString()).isEqualTo(201);
+        ApiResponse paid = customer.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/checkouts/" + checkout.text("/checkout_id") + "/pay", Fixtures.card("tok_visa"));
+        ApiResponse order = Fixtures.awaitSettled(customer, paid.text("/order_id"));
+
+        assertThat(order.text("/status")).isEqualTo("CONFIRMED");
+        assertThat(order.text("/shipping_address/street")).isEqualTo("7 Elm Rd");
+        assertThat(order.text("/shipping_address/city")).isEqualTo("Shelbyville");
+        assertThat(order.text("/shipping_address/zip")).isEqualTo("12345");
+        assertThat(order.text("/shipping_address/country")).isEqualTo("US");
+    }
+
+    @Test
     void postingACheckoutAgainForTheSameCartReturnsTheOpenOneAndReservesNothingTwice() {
         String product = fixtures.productWithStock("3.00", 5);
         ApiClient customer = fixtures.newCustomer();

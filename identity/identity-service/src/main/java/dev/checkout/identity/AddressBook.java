@@ -1,5 +1,6 @@
 package dev.checkout.identity;
 
+import dev.checkout.identity.api.SavedAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -21,7 +22,7 @@ class AddressBook {
     }
 
     @Transactional
-    Address add(String userId, NewAddress address) {
+    SavedAddress add(String userId, NewAddress address) {
         String type = address.type() == null ? "SHIPPING" : address.type();
         boolean isDefault = Boolean.TRUE.equals(address.isDefault()) || list(userId).stream().noneMatch(a -> a.type().equals(type));
         if (isDefault) {
@@ -39,25 +40,22 @@ class AddressBook {
         return find(userId, id).orElseThrow();
     }
 
-    List<Address> list(String userId) {
+    List<SavedAddress> list(String userId) {
         return jdbc.sql("select * from identity.addresses where user_id = :user order by created_at, address_id")
                 .param("user", userId).query(AddressBook::map).list();
     }
 
-    Optional<Address> find(String userId, String addressId) {
+    Optional<SavedAddress> find(String userId, String addressId) {
         return jdbc.sql("select * from identity.addresses where user_id = :user and address_id = :id")
                 .param("user", userId).param("id", addressId).query(AddressBook::map).optional();
     }
 
-    private static Address map(ResultSet rs, int row) throws SQLException {
-        return new Address(rs.getString("address_id"), rs.getString("type"), rs.getString("street"), rs.getString("city"),
+    private static SavedAddress map(ResultSet rs, int row) throws SQLException {
+        return new SavedAddress(rs.getString("address_id"), rs.getString("type"), rs.getString("street"), rs.getString("city"),
                 rs.getString("state"), rs.getString("zip"), rs.getString("country"), rs.getBoolean("is_default"));
     }
 
     record NewAddress(String street, String city, String state, String zip, String country, String type, Boolean isDefault) {
     }
 
-    record Address(String addressId, String type, String street, String city, String state, String zip, String country,
-                   boolean isDefault) {
-    }
 }

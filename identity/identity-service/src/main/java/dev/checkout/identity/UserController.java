@@ -1,5 +1,6 @@
 package dev.checkout.identity;
 
+import dev.checkout.identity.api.SavedAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +41,19 @@ class UserController {
 
     @PostMapping("/addresses")
     @ResponseStatus(HttpStatus.CREATED)
-    AddressBook.Address addAddress(Caller caller, @Valid @RequestBody AddressRequest request) {
+    SavedAddress addAddress(Caller caller, @Valid @RequestBody AddressRequest request) {
         String userId = accounts.me(caller.requireUserId()).userId();
         return addresses.add(userId, new AddressBook.NewAddress(request.street().trim(), request.city().trim(),
                 request.state(), request.zip().trim(), request.country().trim(), request.type(), request.isDefault()));
     }
 
     @GetMapping("/addresses")
-    Map<String, List<AddressBook.Address>> listAddresses(Caller caller) {
+    Map<String, List<SavedAddress>> listAddresses(Caller caller) {
         return Map.of("addresses", addresses.list(caller.requireUserId()));
     }
 
     @GetMapping("/addresses/{addressId}")
-    AddressBook.Address address(Caller caller, @PathVariable String addressId) {
+    SavedAddress address(Caller caller, @PathVariable String addressId) {
         return addresses.find(caller.requireUserId(), addressId)
                 .orElseThrow(() -> ApiException.notFound("Address", addressId));
     }

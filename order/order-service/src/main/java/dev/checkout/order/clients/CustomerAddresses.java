@@ -3,13 +3,13 @@ package dev.checkout.order.clients;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.checkout.identity.api.SavedAddress;
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.ServiceUrls;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.databind.JsonNode;
 import dev.checkout.order.orders.Address;
 
 /** A saved address of the customer, from identity's API, on their behalf. */
@@ -25,10 +25,10 @@ public class CustomerAddresses {
     }
 
     public Address address(String addressId, String bearerToken) {
-        JsonNode address;
+        SavedAddress address;
         try {
             address = calls.http().get().uri(urls.of("identity") + "/api/v1/users/me/addresses/{id}", addressId)
-                    .header("Authorization", bearerToken).retrieve().body(JsonNode.class);
+                    .header("Authorization", bearerToken).retrieve().body(SavedAddress.class);
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 throw ApiException.unprocessable("address_not_found", "You have no address " + addressId);
@@ -37,7 +37,7 @@ public class CustomerAddresses {
         } catch (RestClientException e) {
             throw ServiceCalls.unavailable("identity");
         }
-        return new Address(address.path("name").asString(null), address.path("street").asString(null), address.path("city").asString(null),
-                address.path("state").asString(null), address.path("zip").asString(null), address.path("country").asString(null), addressId);
+        // A saved address has no recipient's name: the order ships to the customer.
+        return new Address(null, address.street(), address.city(), address.state(), address.zip(), address.country(), addressId);
     }
 }

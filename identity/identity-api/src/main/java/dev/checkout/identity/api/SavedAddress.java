@@ -1,0 +1,6 @@
+package dev.checkout.identity.api;
+
+/** An address in a customer's address book; {@code type} is SHIPPING or BILLING. */
+public record SavedAddress(String addressId, String type, String street, String city, String state, String zip, String country,
+                           boolean isDefault) {
+}

@@ -83,6 +83,22 @@ class Stock {
         }
     }
 
+    /**
+     * Locks the stock rows the lines hold, for the transaction, in {@link #LOCK_ORDER} and by stock id within a
+     * product: the one order every path that locks more than one row takes them in. (Locks follow the {@code order by}:
+     * PostgreSQL locks the rows as the sorted rows come out.)
+     */
+    void lock(List<Reservation.Line> lines) {
+        Long[] ids = sorted(lines).stream().map(Reservation.Line::stockId).distinct().toArray(Long[]::new);
+        if (ids.length > 0) {
+            jdbc.sql("""
+                            select s.stock_id from unnest(:ids::bigint[]) with ordinality as wanted (stock_id, position)
+                            join inventory.stock s using (stock_id)
+                            order by wanted.position for update of s""")
+                    .param("ids", ids).query(Long.class).list();
+        }
+    }
+
     /** The stock row of one place, locked for the transaction; empty when the place has no row yet. */
     Optional<Row> lockPlace(String productId, String variantId, String warehouseId) {
         return jdbc.sql("""

@@ -3,6 +3,7 @@ package dev.checkout.inventory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -22,12 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 class StockReservations {
 
     private final Reservations reservations;
+    private final Stock stock;
     private final GatedReservations gated;
     private final ReservationEffects effects;
     private final Clock clock;
 
-    StockReservations(Reservations reservations, GatedReservations gated, ReservationEffects effects, Clock clock) {
+    StockReservations(Reservations reservations, Stock stock, GatedReservations gated, ReservationEffects effects, Clock clock) {
         this.reservations = reservations;
+        this.stock = stock;
         this.gated = gated;
         this.effects = effects;
         this.clock = clock;
@@ -87,15 +90,29 @@ class StockReservations {
     }
 
     /** Releases up to {@code limit} reservations whose time is up; returns how many. */
-    @Transactional
     int expireDue(int limit) {
-        Instant now = clock.instant();
-        List<Reservation> due = reservations.lockExpired(now, limit);
-        for (Reservation reservation : due) {
+        return expireDue(clock.instant(), limit);
+    }
+
+    /**
+     * Releases up to {@code limit} reservations whose time is up at {@code now}; returns how many.
+     * <p>
+     * Stock rows first, reservation rows second: the job locks the stock rows of the due reservations (in
+     * {@link Stock#LOCK_ORDER}), and only then the reservations themselves, skipping any another transaction holds. A
+     * command batch holds the stock rows its earlier commands took while it waits for the reservation row of a later
+     * one; a job that held reservation rows while it waited for stock rows deadlocked with it. This one waits only for
+     * stock rows, holding nothing but stock rows earlier in the one order, and never waits for a reservation row.
+     */
+    @Transactional
+    int expireDue(Instant now, int limit) {
+        Map<String, List<Reservation.Line>> due = reservations.dueLines(now, limit);
+        stock.lock(due.values().stream().flatMap(List::stream).toList());
+        List<Reservation> locked = reservations.lockDue(due.keySet(), now);
+        for (Reservation reservation : locked) {
             reservation.expire(now);
             save(reservation);
         }
-        return due.size();
+        return locked.size();
     }
 
     Optional<Reservation> find(String ownerId) {

@@ -9,14 +9,12 @@ import dev.checkout.payment.api.ChargePayment;
 import dev.checkout.payment.api.PaymentFailed;
 import dev.checkout.payment.api.PaymentProcessed;
 import dev.checkout.payment.api.PaymentRefunded;
-import dev.checkout.payment.api.PaymentTopics;
 import dev.checkout.platform.core.Backoff;
 import dev.checkout.platform.core.CrashPoints;
 import dev.checkout.platform.core.GroupCommit;
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.core.Money;
 import dev.checkout.platform.messaging.InboundMessage;
-import dev.checkout.platform.messaging.OutgoingMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +114,7 @@ class PaymentProcessing {
             record(payment, outcome);
             payments.update(payment);
             for (PaymentEvent event : payment.takeEvents()) {
-                publish(payment.orderId(), toMessage(event), null);
+                messaging.announce(payment.orderId(), toMessage(event), null);
             }
             if (payment.refundRequested()) {
                 settleDeferredRefund(payment);
@@ -153,7 +151,7 @@ class PaymentProcessing {
             refunds.startRefund(payment, payment.refundable(), null, PaymentRefunds.DEFERRED_REFUND);
         } else if (payment.status() == Payment.Status.FAILED) {
             // Nothing was taken, so nothing goes back: the asker learns it now rather than when it asks again.
-            publish(payment.orderId(), new PaymentRefunded(payment.orderId(), payment.paymentId(), null, Money.zero(),
+            messaging.announce(payment.orderId(), new PaymentRefunded(payment.orderId(), payment.paymentId(), null, Money.zero(),
                     Money.zero(), payment.currency()), null);
         }
     }
@@ -181,11 +179,7 @@ class PaymentProcessing {
     }
 
     private void reply(InboundMessage cause, String orderId, Object event) {
-        publish(orderId, event, cause);
-    }
-    private void publish(String orderId, Object event, InboundMessage cause) {
-        OutgoingMessage message = OutgoingMessage.of(PaymentTopics.EVENTS, orderId, event);
-        messaging.publish(cause == null ? message : message.causedBy(cause));
+        messaging.announce(orderId, event, cause);
     }
 
     private void afterCommit(String what, Runnable work) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import dev.checkout.payment.PaymentServiceConfiguration.PaymentMessaging;
 import dev.checkout.payment.api.PaymentRefunded;
-import dev.checkout.payment.api.PaymentTopics;
 import dev.checkout.payment.api.RefundFailed;
 import dev.checkout.payment.api.RefundPayment;
 import dev.checkout.platform.core.Backoff;
@@ -14,7 +13,6 @@ import dev.checkout.platform.core.CrashPoints;
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.core.Money;
 import dev.checkout.platform.messaging.InboundMessage;
-import dev.checkout.platform.messaging.OutgoingMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -177,14 +175,14 @@ class PaymentRefunds {
                             Payment payment = payments.lock(refund.paymentId()).orElseThrow();
                             payment.refunded(refund.amount());
                             payments.update(payment);
-                            publish(payment.orderId(), new PaymentRefunded(payment.orderId(), payment.paymentId(), refund.refundId(),
+                            messaging.announce(payment.orderId(), new PaymentRefunded(payment.orderId(), payment.paymentId(), refund.refundId(),
                                     refund.amount(), payment.amountRefunded(), payment.currency(), refund.reason()), null);
                         }
                         case PaymentGateway.Outcome.Declined refused -> {
                             log.error("the gateway refused refund {} of order {}: {}; an operator has to settle it",
                                     refundId, refund.orderId(), refused.code());
                             refund.refused(refused.code());
-                            publish(refund.orderId(), new RefundFailed(refund.orderId(), refused.code(), refund.reason()), null);
+                            messaging.announce(refund.orderId(), new RefundFailed(refund.orderId(), refused.code(), refund.reason()), null);
                         }
                         case PaymentGateway.Outcome.Unavailable unavailable -> {
                             log.warn("refund {} not made yet: {}", refundId, unavailable.detail());
@@ -200,12 +198,7 @@ class PaymentRefunds {
     }
 
     private void reply(InboundMessage cause, String orderId, Object event) {
-        publish(orderId, event, cause);
-    }
-
-    private void publish(String orderId, Object event, InboundMessage cause) {
-        OutgoingMessage message = OutgoingMessage.of(PaymentTopics.EVENTS, orderId, event);
-        messaging.publish(cause == null ? message : message.causedBy(cause));
+        messaging.announce(orderId, event, cause);
     }
 
     private void afterCommit(String what, Runnable work) {

@@ -2,6 +2,7 @@ package dev.checkout.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -17,9 +18,7 @@ import dev.checkout.payment.PaymentServiceConfiguration.PaymentMessaging;
 import dev.checkout.payment.api.PaymentRefunded;
 import dev.checkout.payment.api.RefundFailed;
 import dev.checkout.payment.api.RefundPayment;
-import dev.checkout.platform.messaging.Envelope;
 import dev.checkout.platform.messaging.InboundMessage;
-import dev.checkout.platform.messaging.OutgoingMessage;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +35,6 @@ class PaymentRefundsTest {
     @Test
     void aRefundForAnOrderNeverChargedClosesItToChargesAndGivesBackNothing() {
         when(payments.lockByOrder("order_1")).thenReturn(Optional.empty());
-        when(cause.envelope()).thenReturn(mock(Envelope.class));
 
         refunds.requestRefund(new RefundPayment("order_1", null, "order_cancelled"), cause);
 
@@ -51,7 +49,6 @@ class PaymentRefundsTest {
         when(payments.lockByOrder("order_1")).thenReturn(Optional.of(payment));
         when(payments.refundWithKey(any())).thenReturn(Optional.empty());
         when(payments.refundsInFlight(payment.paymentId())).thenReturn(new BigDecimal("4.00"));
-        when(cause.envelope()).thenReturn(mock(Envelope.class));
 
         refunds.requestRefund(new RefundPayment("order_1", new BigDecimal("7.00"), "damaged"), cause);
 
@@ -68,13 +65,13 @@ class PaymentRefundsTest {
 
         assertThat(payment.refundRequested()).isTrue();
         verify(payments).update(payment);
-        verify(messaging, never()).publish(any());
+        verify(messaging, never()).announce(any(), any(), any());
     }
 
     private Object published() {
-        ArgumentCaptor<OutgoingMessage> message = ArgumentCaptor.forClass(OutgoingMessage.class);
-        verify(messaging).publish(message.capture());
-        return message.getValue().payload();
+        ArgumentCaptor<Object> event = ArgumentCaptor.forClass(Object.class);
+        verify(messaging).announce(eq("order_1"), event.capture(), eq(cause));
+        return event.getValue();
     }
 
     private static PaymentProperties properties() {

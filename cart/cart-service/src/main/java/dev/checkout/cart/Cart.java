@@ -19,6 +19,10 @@ import dev.checkout.platform.core.Money;
  * <p>
  * {@code version} counts the changes the store has saved; the store writes a change only over the version it was made
  * from, so concurrent changes never overwrite each other.
+ * <p>
+ * Longer than 300 lines on purpose: it is the aggregate, and every change of a cart's state (lines, checkout holds,
+ * the order's outcome, merge, expiry) goes through it so that its rules hold in one place; about a seventh of it is
+ * read-only accessors. Decisions that need no cart of their own live beside it ({@link GuestItemMerge}).
  */
 final class Cart {
 
@@ -199,41 +203,19 @@ final class Cart {
     }
 
     /**
-     * Moves a guest cart's items into this one: quantities summed and capped at {@code limit}, items that can no longer
-     * be had dropped, prices of the merged lines refreshed; the guest cart ends MERGED. Returns a warning for every
-     * adjustment made.
+     * Moves a guest cart's items into this one, each as {@link GuestItemMerge} says: quantities summed and capped at
+     * {@code limit}, items that can no longer be had dropped, prices of the merged lines refreshed; the guest cart ends
+     * MERGED. Returns a warning for every adjustment made.
      */
     List<CartWarning> absorb(Cart guest, Function<CartItem, Optional<ProductCopy.Offer>> offers, int limit, Instant now) {
         requireActive();
         guest.requireActive();
         List<CartWarning> warnings = new ArrayList<>();
         for (CartItem incoming : guest.items) {
-            Optional<ProductCopy.Offer> found = offers.apply(incoming);
-            if (found.isEmpty() || found.get().available() <= 0
-                    || !(items.isEmpty() || currency.equals(found.get().currency()))) {
-                String why = found.isEmpty() ? "is no longer sold" : found.get().available() <= 0 ? "is out of stock"
-                        : "is sold in another currency than this cart";
-                warnings.add(new CartWarning(CartWarning.ITEM_REMOVED, incoming.productId(),
-                        incoming.name() + " " + why + " and was not moved into your cart"));
-                continue;
-            }
-            ProductCopy.Offer offer = found.get();
-            BigDecimal price = Money.of(offer.unitPrice());
-            Optional<CartItem> existing = itemFor(incoming.productId(), incoming.variantId());
-            int wanted = existing.map(CartItem::quantity).orElse(0) + incoming.quantity();
-            int quantity = Math.min(wanted, limit);
-            if (wanted > limit) {
-                warnings.add(new CartWarning(CartWarning.QUANTITY_CAPPED, incoming.productId(),
-                        incoming.name() + ": " + wanted + " together, capped at the limit of " + limit));
-            }
-            BigDecimal previous = existing.map(CartItem::priceAtAddition).orElse(incoming.priceAtAddition());
-            if (previous.compareTo(price) != 0) {
-                warnings.add(new CartWarning(CartWarning.PRICE_CHANGED, incoming.productId(),
-                        incoming.name() + " now costs " + price.toPlainString() + " (was " + previous.toPlainString() + ")"));
-            }
-            put(existing.map(e -> e.withQuantity(quantity).withPrice(price))
-                    .orElseGet(() -> new CartItem(Ids.newId("item"), incoming.productId(), incoming.variantId(), incoming.name(),
-                            quantity, price, incoming.addedAt())), offer.currency()); // keeps the order they were added in
+            GuestItemMerge merged = GuestItemMerge.of(incoming, offers.apply(incoming),
+                    itemFor(incoming.productId(), incoming.variantId()), items.isEmpty(), currency, limit);
+            warnings.addAll(merged.warnings());
+            merged.line().ifPresent(line -> put(line, merged.currency()));
         }
         touch(now);
         guest.status = CartStatus.MERGED;

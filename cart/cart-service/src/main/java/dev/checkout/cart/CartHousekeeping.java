@@ -47,13 +47,7 @@ class CartHousekeeping {
     @Scheduled(fixedDelayString = "${checkout.cart.housekeeping-interval:PT1M}", initialDelayString = "${checkout.cart.housekeeping-interval:PT1M}")
     @SchedulerLock(name = "cart-guest-expiry", lockAtMostFor = JobLocks.HOLD_TEXT)
     void expireIdleGuestCarts() {
-        int total = 0;
-        int expired;
-        do {
-            JobLocks.stillWorking();
-            expired = expireBatch();
-            total += expired;
-        } while (expired == BATCH);
+        int total = JobLocks.inBatches(BATCH, this::expireBatch);
         if (total > 0) {
             log.info("expired {} idle guest cart(s)", total);
         }
@@ -62,13 +56,7 @@ class CartHousekeeping {
     @Scheduled(fixedDelayString = "${checkout.cart.housekeeping-interval:PT1M}", initialDelayString = "${checkout.cart.housekeeping-interval:PT1M}")
     @SchedulerLock(name = "cart-abandonment-reminders", lockAtMostFor = JobLocks.HOLD_TEXT)
     void remindAbandonedCarts() {
-        int total = 0;
-        int reminded;
-        do {
-            JobLocks.stillWorking();
-            reminded = remindBatch();
-            total += reminded;
-        } while (reminded == BATCH);
+        int total = JobLocks.inBatches(BATCH, this::remindBatch);
         if (total > 0) {
             log.info("published {} abandoned-cart reminder(s)", total);
         }

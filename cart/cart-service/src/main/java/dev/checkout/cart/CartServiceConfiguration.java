@@ -4,35 +4,23 @@ import java.util.List;
 
 import dev.checkout.cart.api.CartTopics;
 import dev.checkout.platform.core.ServiceDescriptor;
+import dev.checkout.platform.messaging.CheckoutService;
 import dev.checkout.platform.messaging.MessagingSupport;
 import dev.checkout.platform.messaging.ServiceMessaging;
-import dev.checkout.platform.messaging.Topics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The cart service: include this configuration in a process to run it there. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@CheckoutService(name = "cart-service", schema = "cart", topics = CartTopics.EVENTS,
+        messaging = CartServiceConfiguration.CartMessaging.class)
 @EnableConfigurationProperties(CartProperties.class)
 public class CartServiceConfiguration {
-
-    static final ServiceDescriptor CART = new ServiceDescriptor("cart-service", "cart");
-
-    @Bean
-    ServiceDescriptor cartService() {
-        return CART;
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics cartTopics(Topics topics) {
-        return topics.declare(CartTopics.EVENTS);
-    }
 
     @Bean
     WebMvcConfigurer cartAccessArguments(CartStore store) {
@@ -45,10 +33,9 @@ public class CartServiceConfiguration {
     }
 
     /** The cart's outbox and inbox. */
-    @Component
     static class CartMessaging extends ServiceMessaging {
-        CartMessaging(MessagingSupport support) {
-            super(support, CART);
+        CartMessaging(MessagingSupport support, ServiceDescriptor service) {
+            super(support, service);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.checkout.identity;
 
-import dev.checkout.platform.core.ServiceDescriptor;
+import dev.checkout.platform.messaging.CheckoutService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -11,15 +11,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** The identity service: include this configuration in a process to run it there. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@CheckoutService(name = "identity-service", schema = "identity")
 @EnableConfigurationProperties(AdminAccountProperties.class)
 public class IdentityServiceConfiguration {
-
-    static final ServiceDescriptor IDENTITY = new ServiceDescriptor("identity-service", "identity");
-
-    @Bean
-    ServiceDescriptor identityService() {
-        return IDENTITY;
-    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

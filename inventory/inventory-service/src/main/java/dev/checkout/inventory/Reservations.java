@@ -2,9 +2,11 @@ package dev.checkout.inventory;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,27 +106,57 @@ class Reservations {
                 .query(String.class).list();
     }
 
-    /** Pending reservations whose time is up, locked, skipping any another instance is working on. */
-    List<Reservation> lockExpired(Instant now, int limit) {
+    /**
+     * The lines of up to {@code limit} pending reservations whose time is up at {@code now}, earliest first, read
+     * without locking anything: a reservation's lines never change once it is recorded.
+     */
+    Map<String, List<Reservation.Line>> dueLines(Instant now, int limit) {
+        Map<String, List<Reservation.Line>> due = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select l.reservation_id, l.stock_id, l.product_id, l.variant_id, l.warehouse_id, l.quantity
+                        from (select reservation_id, expires_at from inventory.reservations
+                              where status = 'PENDING' and expires_at <= :now
+                              order by expires_at limit :limit) r
+                        join inventory.reservation_lines l using (reservation_id)
+                        order by r.expires_at, l.reservation_id, l.stock_id""")
+                .param("now", Timestamp.from(now)).param("limit", limit)
+                .query(rs -> {
+                    due.computeIfAbsent(rs.getString("reservation_id"), id -> new ArrayList<>()).add(line(rs));
+                });
+        return due;
+    }
+
+    /**
+     * Those of these reservations that are still pending and due at {@code now}, locked, skipping any another
+     * transaction holds: this never waits for a reservation row.
+     */
+    List<Reservation> lockDue(Collection<String> reservationIds, Instant now) {
+        if (reservationIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                         select reservation_id from inventory.reservations
-                        where status = 'PENDING' and expires_at <= :now
-                        order by expires_at limit :limit for update skip locked""")
-                .param("now", Timestamp.from(now)).param("limit", limit)
+                        where reservation_id in (:ids) and status = 'PENDING' and expires_at <= :now
+                        order by expires_at for update skip locked""")
+                .param("ids", List.copyOf(reservationIds)).param("now", Timestamp.from(now))
                 .query(String.class).list().stream().map(this::load).toList();
     }
 
     private Reservation load(String reservationId) {
         var lines = jdbc.sql("select * from inventory.reservation_lines where reservation_id = :id order by stock_id")
                 .param("id", reservationId)
-                .query((rs, n) -> new Reservation.Line(rs.getLong("stock_id"), rs.getString("product_id"), rs.getString("variant_id"),
-                        rs.getString("warehouse_id"), rs.getInt("quantity")))
+                .query((rs, n) -> line(rs))
                 .list();
         return jdbc.sql("select * from inventory.reservations where reservation_id = :id").param("id", reservationId)
                 .query((rs, n) -> new Reservation(rs.getString("reservation_id"), rs.getString("owner_id"), rs.getString("adopted_from"),
                         Reservation.Status.valueOf(rs.getString("status")), rs.getTimestamp("expires_at").toInstant(), lines,
                         rs.getString("failure") == null ? List.of() : json.readValue(rs.getString("failure"), SHORTFALLS)))
                 .single();
+    }
+
+    private static Reservation.Line line(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Reservation.Line(rs.getLong("stock_id"), rs.getString("product_id"), rs.getString("variant_id"),
+                rs.getString("warehouse_id"), rs.getInt("quantity"));
     }
 
     /**

@@ -1,10 +1,8 @@
 package dev.checkout.inventory;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The stock rows of the {@code inventory} schema and the only code that changes their quantities. Every change is a
- * single conditional statement the database checks against its constraints, so no interleaving of callers can
- * reserve more than is there or sell what was not reserved.
+ * The stock rows of the {@code inventory} schema: selling, freeing and giving back reserved units, setting a place's
+ * physical stock, and reading levels. Every change is a single conditional statement the database checks against its
+ * constraints, so no interleaving of callers can sell what was not reserved. Taking units for a reservation is
+ * {@link Allocations}'; noting products for the level announcements is {@link StockChanges}'.
  */
 @Repository
 class Stock {
@@ -24,14 +23,8 @@ class Stock {
     private final JdbcClient jdbc;
 
     /** The columns {@link #row} reads (a space after them: the text blocks they join start a line at its first word). */
-    private static final String ROW_COLUMNS =
+    static final String ROW_COLUMNS =
             "stock_id, product_id, variant_id, warehouse_id, quantity_total, quantity_reserved, quantity_available, low_stock_threshold ";
-
-    /** The warehouse a line is taken from first: the highest priority one with units of the product (and variant). */
-    private static final String PREFERRED_WAREHOUSE = """
-            select s.stock_id from inventory.stock s join inventory.warehouses w using (warehouse_id)
-            where s.product_id = :product and s.variant_id is not distinct from :variant and s.quantity_available > 0
-            order by w.priority, s.warehouse_id limit 1""";
 
     Stock(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -40,188 +33,6 @@ class Stock {
     /** One row: a product (and variant) in a warehouse. */
     record Row(long stockId, String productId, String variantId, String warehouseId, int total, int reserved, int available,
                int lowStockThreshold) {
-    }
-
-    /**
-     * What {@link #allocate} did: the lines held (or, if any requested line was short, nothing held and the lines that
-     * were short), and the stock rows of every product whose rows the allocation saw in full after its change, for
-     * announcing the new levels without reading them again.
-     */
-    record Allocation(List<Reservation.Line> lines, List<Reservation.Shortfall> shortfalls, Map<String, List<Row>> productRows) {
-        boolean succeeded() {
-            return shortfalls.isEmpty();
-        }
-    }
-
-    /**
-     * Holds every requested line for the reservation, from the preferred warehouse first and then the others, and
-     * records each line taken; or reports the lines that are short. The caller must roll back what was held so far on
-     * a shortfall.
-     * <p>
-     * A hot product's row is the one lock every buyer queues for, so the common case holds it for one statement: the
-     * preferred warehouse with units is chosen from a plain read, and one statement takes the units there (the update
-     * re-checks availability on the row it locks) and records the line. When that warehouse cannot cover the line,
-     * the line falls back to locking all the product's rows and spreading over warehouses in preference order. Rows
-     * are always locked product by product in {@link #LOCK_ORDER}, and by stock id within a product.
-     */
-    Allocation allocate(String reservationId, Collection<StockLine> requested) {
-        List<Reservation.Line> held = new ArrayList<>();
-        List<Reservation.Shortfall> shortfalls = new ArrayList<>();
-        Map<String, List<Row>> productRows = new LinkedHashMap<>();
-        for (StockLine line : merged(List.copyOf(requested))) {
-            Optional<Taken> taken = takeFromPreferredWarehouse(reservationId, line);
-            if (taken.isPresent()) {
-                Row row = taken.get().row();
-                held.add(new Reservation.Line(row.stockId(), row.productId(), row.variantId(), row.warehouseId(), line.quantity()));
-                if (taken.get().rowsOfProduct() == 1) {
-                    productRows.put(row.productId(), List.of(row));
-                }
-                continue;
-            }
-            spreadOverWarehouses(reservationId, line, held, shortfalls);
-        }
-        return new Allocation(shortfalls.isEmpty() ? held : List.of(), shortfalls, shortfalls.isEmpty() ? productRows : Map.of());
-    }
-
-    /** A row after units were taken from it, and how many rows its product has. */
-    private record Taken(Row row, int rowsOfProduct) {
-    }
-
-    /** What {@link #recordAndTake} did. */
-    sealed interface NewReservation {
-        /** The owner has a reservation already; nothing was done. */
-        record OwnerKnown() implements NewReservation {
-        }
-
-        /** The reservation is recorded and the line taken from the preferred warehouse. */
-        record Taken(Reservation.Line line, Optional<Row> onlyRowOfProduct) implements NewReservation {
-        }
-
-        /** The reservation is recorded but the preferred warehouse could not cover the line: nothing taken yet. */
-        record NotTaken() implements NewReservation {
-        }
-    }
-
-    /**
-     * The hot path of a one-line reservation, in one statement: takes the owner's lock (see
-     * {@link Reservations#lockOwner}; the insert draws its row from it, so it is taken first), records the reservation
-     * unless the owner has one, takes the units from the preferred warehouse with units (the update re-checks
-     * availability on the row it locks), records the line and marks the product for announcing. A flash sale's buyers
-     * all queue for that one row, and this holds its lock for as little as a statement can.
-     */
-    NewReservation recordAndTake(String reservationId, String ownerId, java.time.Instant expiresAt, StockLine line) {
-        return jdbc.sql("""
-                        with owner_locked as (
-                            select pg_advisory_xact_lock(:space, hashtext(:owner))),
-                        recorded as (
-                            insert into inventory.reservations (reservation_id, owner_id, status, expires_at)
-                            select :reservation, :owner, 'PENDING', :expires from owner_locked
-                            on conflict (owner_id) do nothing
-                            returning reservation_id),
-                        preferred as (""" + PREFERRED_WAREHOUSE + """
-                        ),
-                        taken as (
-                            update inventory.stock set quantity_reserved = quantity_reserved + :q, version = version + 1, updated_at = now()
-                            where stock_id = (select stock_id from preferred) and quantity_total - quantity_reserved >= :q
-                              and exists (select 1 from recorded)
-                            returning\s""" + ROW_COLUMNS + """
-                        ),
-                        line as (
-                            insert into inventory.reservation_lines (reservation_id, stock_id, product_id, variant_id, warehouse_id, quantity)
-                            select :reservation, stock_id, product_id, variant_id, warehouse_id, :q from taken),
-                        marked as (
-                            insert into inventory.stock_changes (product_id) select product_id from taken)
-                        select (select count(*) from recorded) as recorded, taken.*,
-                               (select count(*) from inventory.stock where product_id = :product) as rows_of_product
-                        from (select 1) as one left join taken on true""")
-                .param("space", Reservations.OWNER_LOCKS)
-                .param("reservation", reservationId).param("owner", ownerId).param("expires", java.sql.Timestamp.from(expiresAt))
-                .param("product", line.productId()).param("variant", line.variantId()).param("q", line.quantity())
-                .query((rs, n) -> {
-                    if (rs.getInt("recorded") == 0) {
-                        return (NewReservation) new NewReservation.OwnerKnown();
-                    }
-                    if (rs.getObject("stock_id") == null) {
-                        return new NewReservation.NotTaken();
-                    }
-                    Row row = row(rs, n);
-                    return new NewReservation.Taken(
-                            new Reservation.Line(row.stockId(), row.productId(), row.variantId(), row.warehouseId(), line.quantity()),
-                            rs.getInt("rows_of_product") == 1 ? Optional.of(row) : Optional.empty());
-                }).single();
-    }
-
-    /**
-     * Takes a line over the product's warehouses in preference order, locking all its rows, and records what it took
-     * for the reservation (already recorded); false, with nothing changed, when they do not hold enough together.
-     */
-    boolean spread(String reservationId, StockLine line, List<Reservation.Line> held, List<Reservation.Shortfall> shortfalls) {
-        int before = shortfalls.size();
-        spreadOverWarehouses(reservationId, line, held, shortfalls);
-        return shortfalls.size() == before;
-    }
-
-    private Optional<Taken> takeFromPreferredWarehouse(String reservationId, StockLine line) {
-        return jdbc.sql("""
-                        with preferred as (""" + PREFERRED_WAREHOUSE + """
-                        ),
-                        taken as (
-                            update inventory.stock set quantity_reserved = quantity_reserved + :q, version = version + 1, updated_at = now()
-                            where stock_id = (select stock_id from preferred) and quantity_total - quantity_reserved >= :q
-                            returning\s""" + ROW_COLUMNS + """
-                        ),
-                        recorded as (
-                            insert into inventory.reservation_lines (reservation_id, stock_id, product_id, variant_id, warehouse_id, quantity)
-                            select :reservation, stock_id, product_id, variant_id, warehouse_id, :q from taken)
-                        select taken.*, (select count(*) from inventory.stock where product_id = :product) as rows_of_product
-                        from taken""")
-                .param("product", line.productId()).param("variant", line.variantId()).param("q", line.quantity())
-                .param("reservation", reservationId)
-                .query((rs, n) -> new Taken(row(rs, n), rs.getInt("rows_of_product"))).optional();
-    }
-
-    private void spreadOverWarehouses(String reservationId, StockLine line, List<Reservation.Line> held,
-                                      List<Reservation.Shortfall> shortfalls) {
-        List<Row> rows = jdbc.sql("""
-                        select s.stock_id, s.product_id, s.variant_id, s.warehouse_id, s.quantity_total, s.quantity_reserved,
-                               s.quantity_available, s.low_stock_threshold, w.priority
-                        from inventory.stock s join inventory.warehouses w using (warehouse_id)
-                        where s.product_id = :product and s.variant_id is not distinct from :variant
-                        order by s.stock_id
-                        for update of s""")
-                .param("product", line.productId()).param("variant", line.variantId())
-                .query((rs, n) -> new Object[] {row(rs, n), rs.getInt("priority")}).list().stream()
-                .sorted(Comparator.<Object[]>comparingInt(r -> (Integer) r[1]).thenComparing(r -> ((Row) r[0]).warehouseId()))
-                .map(r -> (Row) r[0]).toList();
-        int available = rows.stream().mapToInt(Row::available).sum();
-        if (available < line.quantity()) {
-            shortfalls.add(new Reservation.Shortfall(line.productId(), line.variantId(), line.quantity(), Math.max(available, 0)));
-            return;
-        }
-        int needed = line.quantity();
-        for (Row row : rows) {
-            int take = Math.min(needed, row.available());
-            if (take <= 0) {
-                continue;
-            }
-            int updated = jdbc.sql("""
-                            update inventory.stock set quantity_reserved = quantity_reserved + :q, version = version + 1, updated_at = now()
-                            where stock_id = :id and quantity_total - quantity_reserved >= :q""")
-                    .param("q", take).param("id", row.stockId()).update();
-            if (updated != 1) {
-                throw new IllegalStateException("stock row " + row.stockId() + " changed while locked");
-            }
-            jdbc.sql("""
-                            insert into inventory.reservation_lines (reservation_id, stock_id, product_id, variant_id, warehouse_id, quantity)
-                            values (:reservation, :stock, :product, :variant, :warehouse, :q)""")
-                    .param("reservation", reservationId).param("stock", row.stockId()).param("product", row.productId())
-                    .param("variant", row.variantId()).param("warehouse", row.warehouseId()).param("q", take).update();
-            held.add(new Reservation.Line(row.stockId(), row.productId(), row.variantId(), row.warehouseId(), take));
-            needed -= take;
-            if (needed == 0) {
-                return;
-            }
-        }
     }
 
     /**
@@ -272,6 +83,22 @@ class Stock {
         }
     }
 
+    /**
+     * Locks the stock rows the lines hold, for the transaction, in {@link #LOCK_ORDER} and by stock id within a
+     * product: the one order every path that locks more than one row takes them in. (Locks follow the {@code order by}:
+     * PostgreSQL locks the rows as the sorted rows come out.)
+     */
+    void lock(List<Reservation.Line> lines) {
+        Long[] ids = sorted(lines).stream().map(Reservation.Line::stockId).distinct().toArray(Long[]::new);
+        if (ids.length > 0) {
+            jdbc.sql("""
+                            select s.stock_id from unnest(:ids::bigint[]) with ordinality as wanted (stock_id, position)
+                            join inventory.stock s using (stock_id)
+                            order by wanted.position for update of s""")
+                    .param("ids", ids).query(Long.class).list();
+        }
+    }
+
     /** The stock row of one place, locked for the transaction; empty when the place has no row yet. */
     Optional<Row> lockPlace(String productId, String variantId, String warehouseId) {
         return jdbc.sql("""
@@ -281,32 +108,6 @@ class Stock {
                         for update""")
                 .param("product", productId).param("variant", variantId).param("warehouse", warehouseId)
                 .query(Stock::row).optional();
-    }
-
-    /**
-     * Notes that the products' stock changed, for the {@link StockAnnouncer} to announce their level: an appended row
-     * each, so noting never waits for another writer or for an announcer.
-     */
-    void markChanged(Collection<String> productIds) {
-        List<String> products = productIds.stream().distinct().toList();
-        if (!products.isEmpty()) {
-            jdbc.sql("insert into inventory.stock_changes (product_id) select unnest(:products::text[])")
-                    .param("products", products.toArray(String[]::new)).update();
-        }
-    }
-
-    /** Noted changes taken by an announcer: how many, and the products they name, each once. */
-    record Changes(int taken, Collection<String> products) {
-    }
-
-    /** Takes up to {@code limit} noted changes, skipping any another announcer holds. */
-    Changes takeChanged(int limit) {
-        List<String> products = jdbc.sql("""
-                        delete from inventory.stock_changes where id in (
-                            select id from inventory.stock_changes order by id limit :limit for update skip locked)
-                        returning product_id""")
-                .param("limit", limit).query(String.class).list();
-        return new Changes(products.size(), new LinkedHashSet<>(products));
     }
 
     /** Sets the physical stock of a place (creating it, and its warehouse, if new). Returns the row. */
@@ -363,7 +164,7 @@ class Stock {
                 .param("product", productId).query(Stock::row).list();
     }
 
-    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getLong("stock_id"), rs.getString("product_id"), rs.getString("variant_id"),
                 rs.getString("warehouse_id"), rs.getInt("quantity_total"), rs.getInt("quantity_reserved"),
                 rs.getInt("quantity_available"), rs.getInt("low_stock_threshold"));

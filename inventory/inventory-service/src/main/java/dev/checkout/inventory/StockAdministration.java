@@ -15,18 +15,18 @@ class StockAdministration {
 
     private final Stock stock;
     private final CatalogProducts catalog;
-    private final StockReservations reservations;
+    private final ReservationEffects effects;
     private final InventoryProperties properties;
     private final StockGate gate;
     private final TransactionTemplate transaction;
 
-    StockAdministration(Stock stock, CatalogProducts catalog, StockReservations reservations, InventoryProperties properties,
+    StockAdministration(Stock stock, CatalogProducts catalog, ReservationEffects effects, InventoryProperties properties,
                         StockGate gate, PlatformTransactionManager transactions) {
         this.stock = stock;
         this.gate = gate;
         this.transaction = new TransactionTemplate(transactions);
         this.catalog = catalog;
-        this.reservations = reservations;
+        this.effects = effects;
         this.properties = properties;
     }
 
@@ -54,7 +54,7 @@ class StockAdministration {
         }
         Stock.Row row = stock.setTotal(productId, variantId, warehouseId, total, properties.lowStockThreshold());
         gate.adjust(Map.of(new CounterKey(productId, variantId), row.available() - before.map(Stock.Row::available).orElse(0)));
-        reservations.announce(List.of(new Reservation.Line(row.stockId(), productId, variantId, warehouseId, 0)), false);
+        effects.announce(List.of(new Reservation.Line(row.stockId(), productId, variantId, warehouseId, 0)), false);
         return row;
     }
 

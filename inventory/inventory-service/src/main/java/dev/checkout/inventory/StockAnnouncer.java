@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Announces stock levels on {@code inventory-events}, every {@code checkout.inventory.announce-interval}: for each
- * product noted as changed (see {@link Stock#markChanged}), one {@link StockLevelChanged} per variant with the levels
+ * product noted as changed (see {@link StockChanges#note}), one {@link StockLevelChanged} per variant with the levels
  * as they are now, in the transaction that takes the notes. A level is a state, so announcing the latest one is enough, and
  * a flash sale does not turn into one event per reservation. Several instances share the work: each takes the marks
  * the others are not holding.
@@ -25,11 +25,13 @@ class StockAnnouncer {
     private static final int BATCH = 1000;
 
     private final Stock stock;
+    private final StockChanges changes;
     private final InventoryMessaging messaging;
     private final TransactionTemplate transaction;
 
-    StockAnnouncer(Stock stock, InventoryMessaging messaging, PlatformTransactionManager transactions) {
+    StockAnnouncer(Stock stock, StockChanges changes, InventoryMessaging messaging, PlatformTransactionManager transactions) {
         this.stock = stock;
+        this.changes = changes;
         this.messaging = messaging;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -39,9 +41,9 @@ class StockAnnouncer {
         Integer announced;
         do {
             announced = transaction.execute(status -> {
-                Stock.Changes changes = stock.takeChanged(BATCH);
-                changes.products().forEach(this::announce);
-                return changes.taken();
+                StockChanges.Taken taken = changes.take(BATCH);
+                taken.products().forEach(this::announce);
+                return taken.count();
             });
         } while (announced != null && announced == BATCH);
     }

@@ -3,6 +3,7 @@ package dev.checkout.notification;
 import java.util.Properties;
 
 import dev.checkout.platform.core.ServiceDescriptor;
+import dev.checkout.platform.messaging.CheckoutService;
 import dev.checkout.platform.messaging.MessagingSupport;
 import dev.checkout.platform.messaging.ServiceMessaging;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,26 +13,19 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.stereotype.Component;
 
 /** The notification service: include this configuration in a process to run it there. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@CheckoutService(name = "notification-service", schema = "notification",
+        messaging = NotificationServiceConfiguration.NotificationMessaging.class)
 @EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationServiceConfiguration {
 
-    static final ServiceDescriptor NOTIFICATION = new ServiceDescriptor("notification-service", "notification");
-
-    @Bean
-    ServiceDescriptor notificationService() {
-        return NOTIFICATION;
-    }
-
     /** Notification's outbox and inbox. */
-    @Component
     static class NotificationMessaging extends ServiceMessaging {
-        NotificationMessaging(MessagingSupport support) {
-            super(support, NOTIFICATION);
+        NotificationMessaging(MessagingSupport support, ServiceDescriptor service) {
+            super(support, service);
         }
     }
 

@@ -4,6 +4,8 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where gateway calls run: Resilience4j's {@code payment-gateway} thread-pool bulkhead, never a consumer or scheduler
@@ -31,6 +33,16 @@ final class GatewayWork {
         } catch (BulkheadFullException e) {
             log.debug("{} waits in the database: the gateway pool is full", what);
         }
+    }
+
+    /** Submits the work once this thread's transaction commits; nothing if it rolls back. */
+    void submitAfterCommit(String what, Runnable work) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                submit(what, work);
+            }
+        });
     }
 
     void close() throws Exception {

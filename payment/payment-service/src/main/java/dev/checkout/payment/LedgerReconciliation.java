@@ -43,17 +43,17 @@ class LedgerReconciliation {
 
     private final PaymentGateway gateway;
     private final Payments payments;
-    private final PaymentProcessing processing;
+    private final PaymentRefunds refunds;
     private final InternalApi services;
     private final PaymentProperties.Reconciliation settings;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    LedgerReconciliation(PaymentGateway gateway, Payments payments, PaymentProcessing processing, InternalApi services,
+    LedgerReconciliation(PaymentGateway gateway, Payments payments, PaymentRefunds refunds, InternalApi services,
                          PaymentProperties properties, MeterRegistry meters, Clock clock) {
         this.gateway = gateway;
         this.payments = payments;
-        this.processing = processing;
+        this.refunds = refunds;
         this.services = services;
         this.settings = properties.reconciliation();
         this.meters = meters;
@@ -141,7 +141,7 @@ class LedgerReconciliation {
         if (order.isPresent() && !order.get().ended()) {
             return count(Outcome.LEFT_FOR_LATER); // the order is still in its saga
         }
-        if (!processing.refundLeftover(payment.orderId())) {
+        if (!refunds.refundLeftover(payment.orderId())) {
             return count(Outcome.LEFT_FOR_LATER); // a refund is under way; the next run sees it made
         }
         log.warn("charge {} stood for order {}, which {}: refunding it", charge.id(), payment.orderId(),
@@ -151,7 +151,7 @@ class LedgerReconciliation {
     }
 
     private Outcome refundUnknown(PaymentGateway.LedgerCharge charge, Optional<Payment> payment) {
-        PaymentGateway.Outcome outcome = processing.refundUnknownCharge(charge);
+        PaymentGateway.Outcome outcome = refunds.refundUnknownCharge(charge);
         if (!(outcome instanceof PaymentGateway.Outcome.Succeeded made)) {
             log.error("charge {} (order {}) belongs to no payment of ours{} and could not be refunded: {}", charge.id(),
                     charge.orderId(), payment.map(p -> " (payment " + p.paymentId() + " is " + p.status() + ")").orElse(""), outcome);

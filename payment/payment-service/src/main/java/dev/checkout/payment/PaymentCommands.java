@@ -24,10 +24,12 @@ class PaymentCommands {
 
     private final PaymentMessaging messaging;
     private final PaymentProcessing processing;
+    private final PaymentRefunds refunds;
 
-    PaymentCommands(PaymentMessaging messaging, PaymentProcessing processing) {
+    PaymentCommands(PaymentMessaging messaging, PaymentProcessing processing, PaymentRefunds refunds) {
         this.messaging = messaging;
         this.processing = processing;
+        this.refunds = refunds;
     }
 
     private final MessageRoutes routes = MessageRoutes.builder()
@@ -59,7 +61,7 @@ class PaymentCommands {
             log.warn("{} names no order; ignored", message);
             return;
         }
-        processing.requestRefund(command, message);
+        refunds.requestRefund(command, message);
     }
 
     /** Why a charge request cannot be carried out at all, or {@code null}. Nothing is stored for a refused request. */

@@ -21,12 +21,14 @@ class PaymentResolver {
 
     private final Payments payments;
     private final PaymentProcessing processing;
+    private final PaymentRefunds refunds;
     private final GatewayWork gatewayWork;
     private final Clock clock;
 
-    PaymentResolver(Payments payments, PaymentProcessing processing, GatewayWork gatewayWork, Clock clock) {
+    PaymentResolver(Payments payments, PaymentProcessing processing, PaymentRefunds refunds, GatewayWork gatewayWork, Clock clock) {
         this.payments = payments;
         this.processing = processing;
+        this.refunds = refunds;
         this.gatewayWork = gatewayWork;
         this.clock = clock;
     }
@@ -38,7 +40,7 @@ class PaymentResolver {
             gatewayWork.submit("charge " + paymentId, () -> processing.attempt(paymentId));
         }
         for (String refundId : payments.refundsDue(clock.instant(), BATCH)) {
-            gatewayWork.submit("refund " + refundId, () -> processing.attemptRefund(refundId));
+            gatewayWork.submit("refund " + refundId, () -> refunds.attemptRefund(refundId));
         }
     }
 }

@@ -3,9 +3,11 @@ package dev.checkout.payment;
 import dev.checkout.payment.api.PaymentTopics;
 import dev.checkout.platform.core.GroupCommit;
 import dev.checkout.platform.core.ServiceDescriptor;
+import dev.checkout.platform.messaging.CheckoutService;
+import dev.checkout.platform.messaging.InboundMessage;
 import dev.checkout.platform.messaging.MessagingSupport;
+import dev.checkout.platform.messaging.OutgoingMessage;
 import dev.checkout.platform.messaging.ServiceMessaging;
-import dev.checkout.platform.messaging.Topics;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
 import io.github.resilience4j.common.circuitbreaker.configuration.CircuitBreakerConfigCustomizer;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
@@ -13,8 +15,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,20 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@CheckoutService(name = "payment-service", schema = "payment", topics = {PaymentTopics.COMMANDS, PaymentTopics.EVENTS},
+        messaging = PaymentServiceConfiguration.PaymentMessaging.class)
 @EnableConfigurationProperties(PaymentProperties.class)
 public class PaymentServiceConfiguration {
-
-    static final ServiceDescriptor PAYMENT = new ServiceDescriptor("payment-service", "payment");
-
-    @Bean
-    ServiceDescriptor paymentService() {
-        return PAYMENT;
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics paymentTopics(Topics topics) {
-        return topics.declare(PaymentTopics.COMMANDS, PaymentTopics.EVENTS);
-    }
 
     /** The breaker counts answers, not exceptions: unavailable and unknown ones are failures, a refusal is not. */
     @Bean
@@ -72,10 +62,15 @@ public class PaymentServiceConfiguration {
     }
 
     /** Payment's outbox and inbox. */
-    @Component
     static class PaymentMessaging extends ServiceMessaging {
-        PaymentMessaging(MessagingSupport support) {
-            super(support, PAYMENT);
+        PaymentMessaging(MessagingSupport support, ServiceDescriptor service) {
+            super(support, service);
+        }
+
+        /** Publishes a payment event on {@code payment-events}, keyed by its order; a reply to {@code cause} if there is one. */
+        void announce(String orderId, Object event, InboundMessage cause) {
+            OutgoingMessage message = OutgoingMessage.of(PaymentTopics.EVENTS, orderId, event);
+            publish(cause == null ? message : message.causedBy(cause));
         }
     }
 }

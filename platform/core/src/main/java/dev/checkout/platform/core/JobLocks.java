@@ -1,6 +1,7 @@
 package dev.checkout.platform.core;
 
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 import net.javacrumbs.shedlock.core.LockExtender;
 
@@ -28,5 +29,20 @@ public final class JobLocks {
         } catch (LockExtender.NoActiveLockException notLocked) {
             // run directly, not by the scheduler: there is no lock to extend
         }
+    }
+
+    /**
+     * Runs a job's work one batch at a time until a batch does less than {@code size} (the work is drained), saying
+     * the job is still at work before each; returns how much all the batches did.
+     */
+    public static int inBatches(int size, IntSupplier batch) {
+        int total = 0;
+        int done;
+        do {
+            stillWorking();
+            done = batch.getAsInt();
+            total += done;
+        } while (done == size);
+        return total;
     }
 }

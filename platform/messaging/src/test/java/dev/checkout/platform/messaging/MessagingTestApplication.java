@@ -16,12 +16,13 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /** A one-service process for testing the backbone itself: it publishes pings and records what it consumes. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@CheckoutService(name = "messaging-test", schema = "messaging_test", topics = MessagingTestApplication.TOPIC,
+        messaging = MessagingTestApplication.TestMessaging.class)
 class MessagingTestApplication {
 
     /** Tokens as identity would sign them; this test process does not run identity, so it makes its own key. */
@@ -49,20 +50,9 @@ class MessagingTestApplication {
     record Pong(String text) {
     }
 
-    @Bean
-    ServiceDescriptor messagingTestService() {
-        return SERVICE;
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics messagingTestTopics(Topics topics) {
-        return topics.declare(TOPIC);
-    }
-
-    @Component
     static class TestMessaging extends ServiceMessaging {
-        TestMessaging(MessagingSupport support) {
-            super(support, SERVICE);
+        TestMessaging(MessagingSupport support, ServiceDescriptor service) {
+            super(support, service);
         }
     }
 

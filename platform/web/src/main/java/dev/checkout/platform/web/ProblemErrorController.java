@@ -22,6 +22,6 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError() ? "Something went wrong on our side" : status.getReasonPhrase();
-        return Problems.response(Problems.problem(status, ProblemHandlers.codeFor(status), detail));
+        return Problems.response(Problems.problem(status, Problems.codeFor(status), detail));
     }
 }

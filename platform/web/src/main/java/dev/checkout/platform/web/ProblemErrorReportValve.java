@@ -35,7 +35,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                        + "\",\"code\":\"" + ProblemHandlers.codeFor(known != null ? known : HttpStatus.BAD_REQUEST) + "\"}");
+                        + "\",\"code\":\"" + Problems.codeFor(known != null ? known : HttpStatus.BAD_REQUEST) + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

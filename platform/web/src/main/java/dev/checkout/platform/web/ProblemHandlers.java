@@ -3,7 +3,6 @@ package dev.checkout.platform.web;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -71,7 +70,7 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException exception) {
         List<Problems.FieldError> errors = exception.getConstraintViolations().stream()
-                .map(v -> new Problems.FieldError(snakeCasePath(lastNode(v.getPropertyPath().toString())), v.getMessage()))
+                .map(v -> new Problems.FieldError(FieldPaths.snakeCase(FieldPaths.withoutMethodAndParameter(v.getPropertyPath().toString())), v.getMessage()))
                 .toList();
         return Problems.response(Problems.validation("The request is not valid", errors));
     }
@@ -108,7 +107,7 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Problems.FieldError> errors = new ArrayList<>();
         exception.getBindingResult().getFieldErrors().forEach(error ->
-                errors.add(new Problems.FieldError(snakeCasePath(error.getField()), error.getDefaultMessage())));
+                errors.add(new Problems.FieldError(FieldPaths.snakeCase(error.getField()), error.getDefaultMessage())));
         exception.getBindingResult().getGlobalErrors().forEach(error ->
                 errors.add(new Problems.FieldError(error.getObjectName(), error.getDefaultMessage())));
         return asObject(Problems.validation("The request body is not valid", errors));
@@ -121,7 +120,7 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         for (ParameterValidationResult result : exception.getParameterValidationResults()) {
             String name = result.getMethodParameter().getParameterName();
             result.getResolvableErrors().forEach(error ->
-                    errors.add(new Problems.FieldError(snakeCasePath(String.valueOf(name)), error.getDefaultMessage())));
+                    errors.add(new Problems.FieldError(FieldPaths.snakeCase(String.valueOf(name)), error.getDefaultMessage())));
         }
         return asObject(Problems.validation("The request is not valid", errors));
     }
@@ -133,10 +132,10 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         if (cause instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
             // A request record refused its own values in its constructor.
             return asObject(Problems.validation("The request body is not valid",
-                    List.of(new Problems.FieldError(jsonPath(instantiation), instantiation.getCause().getMessage()))));
+                    List.of(new Problems.FieldError(FieldPaths.of(instantiation), instantiation.getCause().getMessage()))));
         }
         if (cause instanceof EdgeValues.RefusedValueException refused) {
-            String field = jsonPath(refused);
+            String field = FieldPaths.of(refused);
             return asObject(Problems.validation("The request body is not valid",
                     List.of(new Problems.FieldError(field.isEmpty() ? "body" : field, refused.getOriginalMessage()))));
         }
@@ -148,7 +147,7 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                     List.of(new Problems.FieldError("body", "holds a value longer or deeper than any field takes"))));
         }
         if (cause instanceof MismatchedInputException mismatch) {
-            String field = jsonPath(mismatch);
+            String field = FieldPaths.of(mismatch);
             String message = field.isEmpty() ? "has the wrong shape" : "has the wrong type or shape";
             return asObject(Problems.validation("The request body is not valid",
                     List.of(new Problems.FieldError(field.isEmpty() ? "body" : field, message))));
@@ -159,7 +158,7 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JacksonException jackson) {
             return asObject(Problems.validation("The request body is not valid",
-                    List.of(new Problems.FieldError(jsonPath(jackson).isEmpty() ? "body" : jsonPath(jackson), "is not valid"))));
+                    List.of(new Problems.FieldError(FieldPaths.of(jackson).isEmpty() ? "body" : FieldPaths.of(jackson), "is not valid"))));
         }
         return asObject(Problems.validation("The request body is missing or unreadable",
                 List.of(new Problems.FieldError("body", "is missing or unreadable"))));
@@ -231,9 +230,9 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-                : Problems.problem(status, codeFor(status), exception.getMessage());
+                : Problems.problem(status, Problems.codeFor(status), exception.getMessage());
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-            problem.setProperty("code", codeFor(status));
+            problem.setProperty("code", Problems.codeFor(status));
         }
         if (status.is5xxServerError()) {
             log.error("error while handling a request", exception);
@@ -243,61 +242,9 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    static String codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "validation_failed";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 409 -> "conflict";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            case 422 -> "unprocessable";
-            case 429 -> "rate_limited";
-            case 503 -> "service_unavailable";
-            default -> status.is5xxServerError() ? "internal_error" : "error";
-        };
-    }
-
     private static ResponseEntity<Object> asObject(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** The JSON path of the offending value as the client wrote it: {@code items[0].quantity}. */
-    private static String jsonPath(JacksonException exception) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : exception.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String lastNode(String propertyPath) {
-        // "create.request.items[0].quantity" -> drop the method and parameter names
-        String[] parts = propertyPath.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : propertyPath;
-    }
-
-    /** Java property paths to the snake_case names the client used: {@code items[0].productId} → {@code items[0].product_id}. */
-    static String snakeCasePath(String path) {
-        StringBuilder out = new StringBuilder(path.length() + 8);
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (Character.isUpperCase(c)) {
-                out.append('_').append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
-    }
 }

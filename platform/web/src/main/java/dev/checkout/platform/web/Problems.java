@@ -38,4 +38,22 @@ public final class Problems {
     /** One field of a request that is wrong, named as the client wrote it ({@code items[0].quantity}). */
     public record FieldError(String field, String message) {
     }
+
+    /** The stable {@code code} of a problem that has no more specific one, by its status. */
+    static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "validation_failed";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 409 -> "conflict";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 422 -> "unprocessable";
+            case 429 -> "rate_limited";
+            case 503 -> "service_unavailable";
+            default -> status.is5xxServerError() ? "internal_error" : "error";
+        };
+    }
 }

@@ -35,6 +35,6 @@ class PageQueryTest {
 
     @Test
     void clientFieldPathsAreShownInSnakeCase() {
-        assertThat(ProblemHandlers.snakeCasePath("items[0].productId")).isEqualTo("items[0].product_id");
+        assertThat(FieldPaths.snakeCase("items[0].productId")).isEqualTo("items[0].product_id");
     }
 }

@@ -29,6 +29,21 @@ final class Fixtures {
         return api.withToken(login.text("/access_token"));
     }
 
+    /** A browser-like client of the back office's pages: signed in through its form, holding the session cookie. */
+    ApiClient backOfficeSession() {
+        String credentials = "email=" + java.net.URLEncoder.encode(ADMIN_EMAIL, java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(ADMIN_PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
+        ApiResponse signedIn = form(api, "/admin/login", credentials);
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(302);
+        String cookie = signedIn.header("Set-Cookie");
+        return api.withHeader("Cookie", cookie.substring(0, cookie.indexOf(';')));
+    }
+
+    /** A form posted as a browser posts it. */
+    static ApiResponse form(ApiClient client, String path, String body) {
+        return client.withHeader("Content-Type", "application/x-www-form-urlencoded").send("POST", path, body);
+    }
+
     ApiClient newCustomer() {
         String email = "customer-" + UUID.randomUUID() + "@example.com";
         assertThat(api.post("/api/v1/auth/register", Map.of("email", email, "password", "a good password")).status()).isEqualTo(201);

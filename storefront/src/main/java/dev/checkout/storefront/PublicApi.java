@@ -1,11 +1,13 @@
 package dev.checkout.storefront;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 
 import dev.checkout.platform.web.ServiceHttp;
 import dev.checkout.platform.web.ServiceUrls;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -22,11 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
 class PublicApi {
 
     private final RestClient http;
+    /** Only for PATCH, which {@code HttpURLConnection} cannot send; the back office's rare changes can afford the JDK client. */
+    private final RestClient patchHttp;
     private final ServiceUrls urls;
     private final JsonMapper json;
 
     PublicApi(RestClient.Builder builder, ServiceUrls urls, JsonMapper json) {
-        this.http = builder.requestFactory(ServiceHttp.requests(Duration.ofSeconds(2), Duration.ofSeconds(10))).build();
+        this.http = builder.clone().requestFactory(ServiceHttp.requests(Duration.ofSeconds(2), Duration.ofSeconds(10))).build();
+        JdkClientHttpRequestFactory jdkRequests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+        jdkRequests.setReadTimeout(Duration.ofSeconds(10));
+        this.patchHttp = builder.clone().requestFactory(jdkRequests).build();
         this.urls = urls;
         this.json = json;
     }
@@ -50,6 +58,14 @@ class PublicApi {
         return call(service, "POST", path, body, token, variables);
     }
 
+    Answer put(String service, String path, Object body, String token, Object... variables) {
+        return call(service, "PUT", path, body, token, variables);
+    }
+
+    Answer patch(String service, String path, Object body, String token, Object... variables) {
+        return call(service, "PATCH", path, body, token, variables);
+    }
+
     /** A POST with an Idempotency-Key, for the calls that take one (paying). */
     Answer postWithKey(String service, String path, Object body, String token, String idempotencyKey, Object... variables) {
         return send(service, "POST", path, body, token, idempotencyKey, variables);
@@ -68,7 +84,7 @@ class PublicApi {
     private Answer send(String service, String method, String path, Object body, String token, String idempotencyKey,
                         Object[] variables) {
         try {
-            RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method))
+            RestClient.RequestBodySpec request = ("PATCH".equals(method) ? patchHttp : http).method(org.springframework.http.HttpMethod.valueOf(method))
                     .uri(urls.of(service) + path, variables);
             Optional.ofNullable(token).ifPresent(t -> request.header("Authorization", "Bearer " + t));
             Optional.ofNullable(idempotencyKey).ifPresent(key -> request.header("Idempotency-Key", key));

@@ -63,6 +63,14 @@ class FlashSaleCatalog {
         return view(sale(flashSaleId));
     }
 
+    List<SaleView> list(int limit, long offset) {
+        return sales.page(limit, offset).stream().map(this::view).toList();
+    }
+
+    long count() {
+        return sales.count();
+    }
+
     FlashSale sale(String flashSaleId) {
         if (!Ids.looksLike(FlashSale.ID_TYPE, flashSaleId)) {
             throw ApiException.notFound("Flash sale", flashSaleId);

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.Caller;
+import dev.checkout.platform.web.PageQuery;
+import dev.checkout.platform.web.Pagination;
 import dev.checkout.platform.web.RateLimited;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import dev.checkout.order.orders.PaymentMethodRequest;
@@ -56,6 +59,13 @@ class FlashSaleController {
         }
         return catalog.define(new FlashSaleCatalog.Definition(request.productId(), request.variantId(), request.quantity(),
                 request.salePrice(), request.startsAt(), request.endsAt(), request.perUserLimit()));
+    }
+
+    /** Every sale, the latest to start first, each with its status and remaining units now (the back office's list). */
+    @GetMapping("/api/v1/admin/flash-sales")
+    Map<String, Object> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
+        PageQuery query = PageQuery.of(page, limit);
+        return Map.of("flash_sales", catalog.list(query.limit(), query.offset()), "pagination", Pagination.of(query, catalog.count()));
     }
 
     @GetMapping("/api/v1/flash-sales/{flashSaleId}")

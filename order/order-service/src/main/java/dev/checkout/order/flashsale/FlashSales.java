@@ -123,6 +123,16 @@ public class FlashSales {
                 .param("checkout", checkoutId).param("token", purchaseToken).param("id", ticketId).update();
     }
 
+    /** The sales, the latest to start first, for the back office's list. */
+    List<FlashSale> page(int limit, long offset) {
+        return jdbc.sql("select * from orders.flash_sales order by starts_at desc, flash_sale_id limit :limit offset :offset")
+                .param("limit", limit).param("offset", offset).query(this::mapSale).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from orders.flash_sales").query(Long.class).single();
+    }
+
     private FlashSale mapSale(ResultSet rs, int row) throws SQLException {
         return new FlashSale(rs.getString("flash_sale_id"), rs.getString("product_id"), rs.getString("variant_id"), rs.getInt("quantity"),
                 rs.getBigDecimal("sale_price"), rs.getString("currency"), rs.getString("product_name"),

@@ -11,9 +11,6 @@ import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.PageQuery;
 import dev.checkout.platform.web.Pagination;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.index.StoredFields;
@@ -60,17 +57,16 @@ class ProductSearch {
             SearchQueries.Parts parts = SearchQueries.of(query, searcher.vocabulary);
             String sort = query.sort() != null ? query.sort() : parts.text() != null ? "relevance" : "newest";
             Sort order = SORTS.get(parts.text() == null && sort.equals("relevance") ? "newest" : sort);
-            org.apache.lucene.search.Query all = parts.all();
             long wanted = Math.min((long) page.offset() + page.limit(), Math.max(1, searcher.getIndexReader().maxDoc()));
-            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, all, (int) wanted, order,
-                    new FacetsCollectorManager());
-            TopDocs top = result.topDocs();
+            FacetedCollection.Counted counted = searcher.search(parts.base(),
+                    new FacetedCollection(searcher, parts.dimensions(), order, (int) wanted));
+            TopDocs top = counted.top();
             List<ProductViews.Summary> found = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = page.offset(); i < top.scoreDocs.length && page.offset() >= 0; i++) {
                 found.add(summary(stored.document(top.scoreDocs[i].doc)));
             }
-            Map<String, Object> facets = SearchFacets.count(searcher, parts, result.facetsCollector());
+            Map<String, Object> facets = SearchFacets.of(counted);
             return new Results(found, Pagination.of(page, top.totalHits.value()), facets);
         });
     }

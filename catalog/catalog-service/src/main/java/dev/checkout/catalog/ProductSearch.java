@@ -10,10 +10,8 @@ import java.util.Map;
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.PageQuery;
 import dev.checkout.platform.web.Pagination;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TopDocs;
 import org.springframework.stereotype.Service;
 
@@ -61,11 +59,8 @@ class ProductSearch {
             FacetedCollection.Counted counted = searcher.search(parts.base(),
                     new FacetedCollection(searcher, parts.dimensions(), order, (int) wanted));
             TopDocs top = counted.top();
-            List<ProductViews.Summary> found = new ArrayList<>();
-            StoredFields stored = searcher.storedFields();
-            for (int i = page.offset(); i < top.scoreDocs.length && page.offset() >= 0; i++) {
-                found.add(summary(stored.document(top.scoreDocs[i].doc)));
-            }
+            List<ProductViews.Summary> found = page.offset() < 0 ? List.of()
+                    : SearchSummaries.of(searcher.getIndexReader(), top.scoreDocs, page.offset());
             Map<String, Object> facets = SearchFacets.of(counted);
             return new Results(found, Pagination.of(page, top.totalHits.value()), facets);
         });
@@ -92,16 +87,6 @@ class ProductSearch {
     static ApiException invalid(String field, String message) {
         return ApiException.badRequest("validation_failed", field + " " + message)
                 .with("errors", List.of(Map.of("field", field, "message", message)));
-    }
-
-    private static ProductViews.Summary summary(Document document) {
-        String sale = document.get("sale_price");
-        return new ProductViews.Summary(document.get(SearchDocuments.ID), document.get("sku"), document.get("name"),
-                document.get("brand"), document.get("category_path"), new BigDecimal(document.get("base_price")),
-                sale == null ? null : new BigDecimal(sale), document.get("currency"),
-                BigDecimal.valueOf(document.getField(SearchDocuments.RATING).numericValue().intValue(), 1),
-                document.getField(SearchDocuments.REVIEWS).numericValue().intValue(),
-                document.getField(SearchDocuments.IN_STOCK).numericValue().intValue() == 1);
     }
 
     List<CategoryNode> categoryTree() {

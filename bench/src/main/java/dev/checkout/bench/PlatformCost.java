@@ -64,7 +64,7 @@ final class PlatformCost implements AutoCloseable {
                 platform.descendants().mapToLong(PlatformCost::cpuNanos).sum());
     }
 
-    private static long cpuNanos(ProcessHandle process) {
+    static long cpuNanos(ProcessHandle process) {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 

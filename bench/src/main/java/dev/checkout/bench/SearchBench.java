@@ -38,10 +38,21 @@ public final class SearchBench implements Bench {
         void run(int client, long index) throws Exception;
     }
 
-    private record Figures(double perSecond, Latencies latencies, long errors) {
+    /**
+     * @param platformCpuNanos CPU time the operating system charged to the platform's JVM during the run: per query,
+     *                         the figure that load on the machine from elsewhere does not move
+     * @param benchCpuNanos    CPU time of this process (the clients, HTTP and JSON on the calling side) during the run
+     */
+    private record Figures(double perSecond, Latencies latencies, long errors, long platformCpuNanos, long benchCpuNanos) {
         String line(String name) {
             return String.format(Locale.ROOT, "%s: %.0f queries/s, p50 %.2f ms, p99 %.2f ms", name, perSecond,
                     latencies.percentileMillis(50), latencies.percentileMillis(99));
+        }
+
+        String cpu(String name) {
+            double queries = Math.max(1, latencies.count());
+            return String.format(Locale.ROOT, "%s CPU per query: platform JVM %.2f ms, bench clients %.2f ms (load average %s)",
+                    name, platformCpuNanos / 1e6 / queries, benchCpuNanos / 1e6 / queries, loadAverage());
         }
     }
 
@@ -74,12 +85,15 @@ public final class SearchBench implements Bench {
             Call search = (client, i) -> send(HttpRequest.newBuilder(URI.create(base + queries.get((int) (i % queries.size())).path())).build(), 200);
             Call suggest = (client, i) -> send(HttpRequest.newBuilder(URI.create(base + "/api/v1/search/suggest?q="
                     + prefixes.get((int) (i % prefixes.size())).replace(" ", "+"))).build(), 200);
-            measure(search, clients, warmup);
-            Figures searchFigures = measure(search, clients, duration);
+            ProcessHandle measured = platform.process();
+            measure(search, clients, warmup, measured);
+            Figures searchFigures = measure(search, clients, duration, measured);
             System.out.println(searchFigures.line("search") + " over " + products + " products (with facets, " + searchFigures.errors() + " errors)");
-            measure(suggest, clients, warmup);
-            Figures suggestFigures = measure(suggest, clients, duration);
+            System.out.println(searchFigures.cpu("search"));
+            measure(suggest, clients, warmup, measured);
+            Figures suggestFigures = measure(suggest, clients, duration, measured);
             System.out.println(suggestFigures.line("suggest") + " (" + suggestFigures.errors() + " errors)");
+            System.out.println(suggestFigures.cpu("suggest"));
 
             Connection[] connections = new Connection[clients];
             for (int c = 0; c < clients; c++) {
@@ -87,8 +101,8 @@ public final class SearchBench implements Bench {
             }
             try {
                 Call sql = (client, i) -> SearchCatalogue.sqlSearch(connections[client], queries.get((int) (i % queries.size())));
-                measure(sql, clients, Duration.ofSeconds(Math.min(5, warmup.toSeconds())));
-                Figures sqlFigures = measure(sql, clients, duration);
+                measure(sql, clients, Duration.ofSeconds(Math.min(5, warmup.toSeconds())), measured);
+                Figures sqlFigures = measure(sql, clients, duration, measured);
                 System.out.println(sqlFigures.line("sql-search") + " (ILIKE with count, page and facet queries, over JDBC: no HTTP)");
                 System.out.printf(Locale.ROOT, "ratio: the index serves %.1fx the queries/s of SQL search; p99 %.1fx lower%n",
                         searchFigures.perSecond() / sqlFigures.perSecond(),
@@ -102,7 +116,9 @@ public final class SearchBench implements Bench {
     }
 
     /** Runs {@code clients} closed loops for {@code length} and returns throughput and latencies. */
-    private static Figures measure(Call call, int clients, Duration length) throws InterruptedException {
+    private static Figures measure(Call call, int clients, Duration length, ProcessHandle platform) throws InterruptedException {
+        long platformCpu = cpuNanos(platform);
+        long benchCpu = cpuNanos(ProcessHandle.current());
         Latencies latencies = new Latencies();
         AtomicLong next = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -126,7 +142,16 @@ public final class SearchBench implements Bench {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Figures(latencies.count() / ((System.nanoTime() - started) / 1e9), latencies, errors.get());
+        return new Figures(latencies.count() / ((System.nanoTime() - started) / 1e9), latencies, errors.get(),
+                cpuNanos(platform) - platformCpu, cpuNanos(ProcessHandle.current()) - benchCpu);
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return PlatformCost.cpuNanos(process);
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private long indexed(String base) throws Exception {

@@ -10,13 +10,8 @@ import java.util.Map;
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.PageQuery;
 import dev.checkout.platform.web.Pagination;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TopDocs;
 import org.springframework.stereotype.Service;
 
@@ -60,17 +55,13 @@ class ProductSearch {
             SearchQueries.Parts parts = SearchQueries.of(query, searcher.vocabulary);
             String sort = query.sort() != null ? query.sort() : parts.text() != null ? "relevance" : "newest";
             Sort order = SORTS.get(parts.text() == null && sort.equals("relevance") ? "newest" : sort);
-            org.apache.lucene.search.Query all = parts.all();
             long wanted = Math.min((long) page.offset() + page.limit(), Math.max(1, searcher.getIndexReader().maxDoc()));
-            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, all, (int) wanted, order,
-                    new FacetsCollectorManager());
-            TopDocs top = result.topDocs();
-            List<ProductViews.Summary> found = new ArrayList<>();
-            StoredFields stored = searcher.storedFields();
-            for (int i = page.offset(); i < top.scoreDocs.length && page.offset() >= 0; i++) {
-                found.add(summary(stored.document(top.scoreDocs[i].doc)));
-            }
-            Map<String, Object> facets = SearchFacets.count(searcher, parts, result.facetsCollector());
+            FacetedCollection.Counted counted = searcher.search(parts.base(),
+                    new FacetedCollection(searcher, parts.dimensions(), order, (int) wanted));
+            TopDocs top = counted.top();
+            List<ProductViews.Summary> found = page.offset() < 0 ? List.of()
+                    : SearchSummaries.of(searcher.getIndexReader(), top.scoreDocs, page.offset());
+            Map<String, Object> facets = SearchFacets.of(counted);
             return new Results(found, Pagination.of(page, top.totalHits.value()), facets);
         });
     }
@@ -96,16 +87,6 @@ class ProductSearch {
     static ApiException invalid(String field, String message) {
         return ApiException.badRequest("validation_failed", field + " " + message)
                 .with("errors", List.of(Map.of("field", field, "message", message)));
-    }
-
-    private static ProductViews.Summary summary(Document document) {
-        String sale = document.get("sale_price");
-        return new ProductViews.Summary(document.get(SearchDocuments.ID), document.get("sku"), document.get("name"),
-                document.get("brand"), document.get("category_path"), new BigDecimal(document.get("base_price")),
-                sale == null ? null : new BigDecimal(sale), document.get("currency"),
-                BigDecimal.valueOf(document.getField(SearchDocuments.RATING).numericValue().intValue(), 1),
-                document.getField(SearchDocuments.REVIEWS).numericValue().intValue(),
-                document.getField(SearchDocuments.IN_STOCK).numericValue().intValue() == 1);
     }
 
     List<CategoryNode> categoryTree() {

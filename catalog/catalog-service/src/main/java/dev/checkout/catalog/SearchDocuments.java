@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -51,10 +52,10 @@ final class SearchDocuments {
     static final String CREATED = "created_millis";
     /** The revision of the product's row this document was made from. */
     static final String REVISION = "revision";
-    /** Changes whenever documents are made differently: an index on disk in another format is rebuilt, not reused. */
-    static final String FORMAT = "1";
+    /** Changes whenever documents are made differently: an index on disk in another format is rebuilt, not reused. 2: summaries. */
+    static final String FORMAT = "2";
 
-    /** What a result shows, stored so a page of results needs no database read. */
+    /** What a result shows ({@link SearchSummaries}); name and brand are stored too, for the suggestions kept on restart. */
     static final String[] SHOWN = {"sku", "name", "brand", "category_path", "base_price", "sale_price", "currency"};
 
     static final String FACET_BRAND = "brand";
@@ -94,21 +95,20 @@ final class SearchDocuments {
         }
         String[] shown = {product.sku(), product.name(), product.brand(), product.categoryPath(), product.basePrice().toPlainString(),
                 product.salePrice() == null ? null : product.salePrice().toPlainString(), product.currency()};
-        for (int i = 0; i < shown.length; i++) {
-            if (shown[i] != null) {
-                document.add(new StoredField(SHOWN[i], shown[i]));
-            }
+        document.add(new StoredField(NAME, product.name()));
+        if (product.brand() != null) {
+            document.add(new StoredField(BRAND, product.brand()));
         }
-        document.add(new StoredField(REVIEWS, product.reviewCount()));
-        document.add(new StoredField(IN_STOCK, product.availableQuantity() > 0 ? 1 : 0));
-        document.add(new StringField(IN_STOCK, Boolean.toString(product.availableQuantity() > 0), Field.Store.NO));
+        boolean inStock = product.availableQuantity() > 0;
+        document.add(new StringField(IN_STOCK, Boolean.toString(inStock), Field.Store.NO));
         long price = cents(product.unitPriceAt(java.time.Instant.now()));
         document.add(new LongPoint(PRICE, price));
         document.add(new NumericDocValuesField(PRICE, price));
         int rating = tenths(product.rating());
         document.add(new IntPoint(RATING, rating));
-        document.add(new StoredField(RATING, rating));
         document.add(new NumericDocValuesField(RATING, rating));
+        document.add(new BinaryDocValuesField(SearchSummaries.FIELD,
+                SearchSummaries.encode(product.productId(), shown, rating, product.reviewCount(), inStock)));
         document.add(new NumericDocValuesField(REVIEWS, product.reviewCount()));
         document.add(new NumericDocValuesField(CREATED, product.createdAt().toEpochMilli()));
         try {

@@ -13,12 +13,13 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -26,15 +27,21 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Turns the shopper's query into Lucene queries. Each word matches in any text field, the best field counting
  * (name, brand, category, description, boosted in that order), exactly or with the typos the contract allows; BM25
- * scores the matches, more matching words score higher, and products matching every word get a bonus that puts them
- * ahead of those matching only some. Filters do not score; each facet dimension's filter is kept apart so that
- * dimension's counts can follow the other filters only.
+ * scores the matches, and a product matching more words ranks above one matching fewer ({@link WordMatchQuery}), so
+ * those matching every word come first. Filters do not score; each facet dimension's filter is kept apart so that
+ * dimension's counts can follow the other filters only ({@link FacetedCollection}).
  */
 final class SearchQueries {
 
     /** A query this long is a paste, not a search; the words after it add cost and no precision. */
     static final int MAX_WORDS = 12;
-    private static final float ALL_WORDS_BONUS = 1_000f;
+    /**
+     * Added for each word a product matches: more than the BM25 scores of eleven other words can add up to (a word
+     * scores at most a few hundred: its best field's boost, at most 8, times an idf below 12 for 100,000 products, plus
+     * a tenth of its other fields and typos), so a product matching more words always ranks above one matching fewer,
+     * and BM25 orders the products matching as many.
+     */
+    static final float PER_WORD_MATCHED = 10_000f;
     private static final float TYPO_WEIGHT = 0.4f;
     private static final int MAX_EXPANSIONS = 50;
 
@@ -45,6 +52,17 @@ final class SearchQueries {
 
         Query all() {
             return without(null);
+        }
+
+        /** The text and the filters that are no facet dimension: the hits every facet counts among. */
+        Query base() {
+            if (text != null && others.isEmpty()) {
+                return text;
+            }
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            query.add(text != null ? text : new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+            others.forEach(filter -> query.add(filter, BooleanClause.Occur.FILTER));
+            return query.build();
         }
 
         /** Everything but the filter of {@code dimension}: what that dimension's facet counts. */
@@ -75,11 +93,13 @@ final class SearchQueries {
         if (query.minPrice() != null || query.maxPrice() != null) {
             long min = query.minPrice() == null ? Long.MIN_VALUE : cents(query.minPrice(), RoundingMode.CEILING);
             long max = query.maxPrice() == null ? Long.MAX_VALUE : cents(query.maxPrice(), RoundingMode.FLOOR);
-            dimensions.put(Dimension.PRICE, LongPoint.newRangeQuery(SearchDocuments.PRICE, min, max));
+            dimensions.put(Dimension.PRICE, new IndexOrDocValuesQuery(LongPoint.newRangeQuery(SearchDocuments.PRICE, min, max),
+                    NumericDocValuesField.newSlowRangeQuery(SearchDocuments.PRICE, min, max)));
         }
         if (query.minRating() != null) {
             int min = query.minRating().movePointRight(1).setScale(0, RoundingMode.CEILING).intValue();
-            dimensions.put(Dimension.RATING, IntPoint.newRangeQuery(SearchDocuments.RATING, min, Integer.MAX_VALUE));
+            dimensions.put(Dimension.RATING, new IndexOrDocValuesQuery(IntPoint.newRangeQuery(SearchDocuments.RATING, min, Integer.MAX_VALUE),
+                    NumericDocValuesField.newSlowRangeQuery(SearchDocuments.RATING, min, Integer.MAX_VALUE)));
         }
         List<Query> others = new ArrayList<>();
         if (query.inStock() != null) {
@@ -108,13 +128,10 @@ final class SearchQueries {
         if (words.size() == 1) {
             return words.getFirst();
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-        BooleanQuery.Builder every = new BooleanQuery.Builder();
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (Query word : words) {
-            any.add(word, BooleanClause.Occur.SHOULD);
-            every.add(word, BooleanClause.Occur.FILTER);
+            any.add(new WordMatchQuery(word, PER_WORD_MATCHED), BooleanClause.Occur.SHOULD);
         }
-        any.add(new BoostQuery(new ConstantScoreQuery(every.build()), ALL_WORDS_BONUS), BooleanClause.Occur.SHOULD);
         return any.build();
     }
 

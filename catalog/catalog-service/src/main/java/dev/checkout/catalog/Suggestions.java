@@ -2,7 +2,6 @@ package dev.checkout.catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -42,7 +41,15 @@ class Suggestions {
     private final Map<String, Long> unitsOrdered = new ConcurrentHashMap<>();
     private final AtomicBoolean changed = new AtomicBoolean();
     private final Analyzer analyzer = keywordAnalyzer();
-    private volatile FuzzySuggester suggester;
+    private volatile Built built;
+
+    /**
+     * A suggester with the answers it gave: it never changes once built, so an answer holds until the next rebuild
+     * replaces both. What shoppers type is a few thousand prefixes; the cap keeps a flood of odd ones from growing it.
+     */
+    private record Built(FuzzySuggester suggester, Map<String, List<String>> answers) {
+        static final int MAX_ANSWERS = 10_000;
+    }
 
     void remember(String productId, String name, String brand) {
         products.put(productId, new Source(name, brand));
@@ -91,16 +98,29 @@ class Suggestions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        suggester = fresh;
+        built = new Built(fresh, new ConcurrentHashMap<>());
     }
 
     /** Completes the last word of {@code query}, keeping the words before it. */
     List<String> suggest(String query, int limit) {
-        FuzzySuggester current = suggester;
+        Built current = built;
         String typed = query.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        if (current == null || typed.isEmpty() || current.getCount() == 0) {
+        if (current == null || typed.isEmpty() || current.suggester().getCount() == 0) {
             return List.of();
         }
+        String key = limit + " " + typed;
+        List<String> known = current.answers().get(key);
+        if (known != null) {
+            return known;
+        }
+        List<String> answer = List.copyOf(lookup(current.suggester(), typed, limit));
+        if (current.answers().size() < Built.MAX_ANSWERS) {
+            current.answers().put(key, answer);
+        }
+        return answer;
+    }
+
+    private static Set<String> lookup(FuzzySuggester current, String typed, int limit) {
         Set<String> found = new LinkedHashSet<>();
         try {
             for (Lookup.LookupResult result : current.lookup(typed, false, limit)) {
@@ -118,7 +138,7 @@ class Suggestions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ArrayList<>(found);
+        return found;
     }
 
     /** The lower-cased words of the name, each pair of neighbouring words, and the brand. */

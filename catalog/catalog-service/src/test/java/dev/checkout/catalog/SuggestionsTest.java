@@ -49,4 +49,16 @@ class SuggestionsTest {
 
         assertThat(suggestions.suggest("lap", 10)).isEmpty();
     }
+
+    @Test
+    void anAnswerGivenBeforeARebuildIsNotGivenAfterIt() {
+        suggestions.remember("p1", "Laptop Bag", "Acme");
+        suggestions.remember("p2", "Lapel Pin", "Pinco");
+        suggestions.rebuild(Map.of("p1", 1L));
+        assertThat(suggestions.suggest("lap", 1)).containsExactly("laptop");
+
+        suggestions.rebuild(Map.of("p2", 5L));
+
+        assertThat(suggestions.suggest("lap", 1)).containsExactly("lapel");
+    }
 }

@@ -14,6 +14,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -100,7 +101,24 @@ final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} answers something other than null or false, re-asking when the page changed under it. */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (replacedUnderUs(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Chromium's way of saying "stale element" when a page reloads itself (the order page does, every 2 s while
+     * PENDING) between finding an element and reading it: an "unknown error" instead of a stale element reference.
+     */
+    private static boolean replacedUnderUs(WebDriverException e) {
+        return !(e instanceof StaleElementReferenceException) && String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** Waits until the element's text is {@code text}, across reloads of the page. */

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * A customer in a real (headless) Chromium: finds a product with a typo in the search, puts it in the cart, registers,
- * checks out in two steps and pays; a card that works ends CONFIRMED with the saga's steps on the order page, a
+ * A customer in a real (headless) Chromium: is offered completions while typing a search, finds a product with a typo
+ * in the search, puts it in the cart, registers, checks out in two steps and pays; a card that works ends CONFIRMED with the saga's steps on the order page, a
  * declined one shows why. Each step leaves a screenshot in {@code target/screenshots/}.
  */
 class StorefrontInABrowserIT extends InABrowserTest {
@@ -58,6 +58,23 @@ class StorefrontInABrowserIT extends InABrowserTest {
         browser.untilTextIs(By.id("order-status"), "FAILED");
         assertThat(browser.text(By.id("failure-reason"))).contains("payment_declined");
         browser.screenshot("07-order-declined");
+    }
+
+    @Test
+    void theSearchBoxSuggestsCompletionsOfTheWordBeingTyped() {
+        String word = uniqueWord().toLowerCase();
+        fixtures.productWithStock("Pour-Over " + word + " Kettle", "30.00", 3);
+        String typed = word.substring(0, 5);
+
+        // The suggestions follow the catalogue within seconds: until they do, the box offers other completions.
+        Awaitility.await("the search box suggests " + word).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    browser.open("/").type(By.name("q"), typed);
+                    browser.until(d -> typed.equals(d.findElement(By.id("suggestions")).getDomAttribute("data-for")));
+                    return browser.driver().findElements(By.cssSelector("#suggestions option")).stream()
+                            .anyMatch(option -> word.equals(option.getDomProperty("value")));
+                });
+        browser.screenshot("14-search-suggestions");
     }
 
     /** From a product page: add it to the cart as a new customer, check out with an address, pay with the card token. */

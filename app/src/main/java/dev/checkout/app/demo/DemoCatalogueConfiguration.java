@@ -18,8 +18,8 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fills an empty catalogue with the demo store once the platform is up, when {@code checkout.demo-catalogue.enabled}
- * is true (the launcher's development default; off everywhere else). Only the process that runs the catalog service
+ * Fills an empty catalogue with the demo store in the background once the platform is up, when
+ * {@code checkout.demo-catalogue.enabled} is true (the launcher's development default; off everywhere else). Only the process that runs the catalog service
  * does it, so several processes started with {@code --services} do not all try.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,7 +46,8 @@ public class DemoCatalogueConfiguration {
                                                                             ObjectProvider<CatalogServiceConfiguration> catalogHere) {
         return ready -> {
             if (catalogHere.getIfAvailable() != null) {
-                filling.fillIfEmpty();
+                // In the background: a platform that is up answers /health at once, its demo store follows in seconds.
+                Thread.ofPlatform().name("demo-catalogue").daemon().start(filling::fillIfEmpty);
             }
         };
     }

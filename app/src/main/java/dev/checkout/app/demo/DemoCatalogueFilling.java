@@ -70,6 +70,9 @@ class DemoCatalogueFilling {
         if (catalogue.total() > catalogue.skus().size() || demoProductsSeen < catalogue.total()) {
             return new Outcome(0, 0, true);
         }
+        if (demoProductsSeen == demo.products().size()) {
+            return new Outcome(0, demo.products().size(), false); // all there: no need to ask product by product
+        }
         int added = 0;
         int alreadyThere = 0;
         for (DemoCatalogue.Product product : demo.products()) {

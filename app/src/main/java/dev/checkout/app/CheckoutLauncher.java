@@ -96,6 +96,11 @@ public final class CheckoutLauncher {
             if (System.getenv("CHECKOUT_SECURITY_SERVICE_CREDENTIAL") == null) {
                 properties.put("checkout.security.service-credential", developmentSecret(dataDirectory, "service-credential", 32));
             }
+            // A store to look at from the first start: an empty catalogue gets the demo products once. Tests, benchmarks
+            // and chaos runs start the platform with CHECKOUT_DEMO_CATALOGUE_ENABLED=false and make their own products.
+            if (!isSetInEnvironment("checkout.demo-catalogue.enabled")) {
+                properties.put("checkout.demo-catalogue.enabled", true);
+            }
         }
         RunningGatewaySimulator gateway = null;
         String gatewayUrl = options.gatewayUrl();

@@ -77,6 +77,11 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /checkout/{checkoutId}", Rule.ANYONE);
         RULES.put("POST /checkout/{checkoutId}/pay", Rule.ANYONE);
         RULES.put("GET /orders/{orderId}", Rule.ANYONE);
+        RULES.put("POST /orders/{orderId}/return", Rule.ANYONE);
+        RULES.put("GET /flash-sales/{flashSaleId}", Rule.ANYONE);
+        RULES.put("POST /flash-sales/{flashSaleId}/queue", Rule.ANYONE);
+        RULES.put("GET /flash-sales/{flashSaleId}/queue/{ticketId}", Rule.ANYONE);
+        RULES.put("POST /flash-sales/{flashSaleId}/orders", Rule.ANYONE);
         RULES.put("GET /.well-known/jwks.json", Rule.ANYONE);
         RULES.put("GET /v3/api-docs", Rule.ANYONE);
         RULES.put("GET /v3/api-docs.yaml", Rule.ANYONE);

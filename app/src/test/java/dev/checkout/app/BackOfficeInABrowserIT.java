@@ -15,8 +15,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,25 +24,7 @@ import org.openqa.selenium.WebElement;
  * dashboard whose charts are drawn from the orders just made, and replays a dead letter. Each page leaves a screenshot
  * in {@code target/screenshots/}.
  */
-class BackOfficeInABrowserIT extends EndToEndTest {
-
-    private static Browser browser;
-
-    @BeforeEach
-    void aFreshVisitor() {
-        if (browser == null) {
-            browser = Browser.at(port);
-        }
-        browser.forgetVisitor();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class BackOfficeInABrowserIT extends InABrowserTest {
 
     @Test
     void anAdminSignsInFindsAnOrderWithItsSagaTimelineAndReadsTheDashboardsCharts() {
@@ -109,14 +89,10 @@ class BackOfficeInABrowserIT extends EndToEndTest {
     }
 
     private void signIn() {
-        browser.open("/admin");
-        browser.find(By.id("sign-in"));
+        steps.openTheBackOffice();
         assertThat(browser.path()).isEqualTo("/admin/login");
         browser.screenshot("08-admin-sign-in");
-        browser.type(By.cssSelector("#sign-in input[name=email]"), Fixtures.ADMIN_EMAIL)
-                .type(By.cssSelector("#sign-in input[name=password]"), Fixtures.ADMIN_PASSWORD)
-                .click(By.cssSelector("#sign-in button"));
-        browser.find(By.id("orders"));
+        steps.signInAsAdmin(Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
     }
 
     /**

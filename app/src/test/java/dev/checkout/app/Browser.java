@@ -14,6 +14,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The machine's headless Chromium, driven through its chromedriver (Debian's {@code chromium} and
  * {@code chromium-driver}, which {@code ./checkout test} installs when they are missing), pointed at one platform.
  * Waits are explicit: until an element or a text is there, never for a fixed time. Screenshots go to
- * {@code target/screenshots/}.
+ * {@code target/screenshots/} in tests, wherever the walk-through says otherwise.
  */
 final class Browser implements AutoCloseable {
 
@@ -33,13 +34,21 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String baseUrl;
+    private final Path screenshots;
 
-    private Browser(ChromeDriver driver, String baseUrl) {
+    private Browser(ChromeDriver driver, String baseUrl, Path screenshots) {
         this.driver = driver;
         this.baseUrl = baseUrl;
+        this.screenshots = screenshots;
     }
 
+    /** At the platform a test started on this port, with screenshots in {@code target/screenshots/}. */
     static Browser at(int port) {
+        return at("http://127.0.0.1:" + port, SCREENSHOTS);
+    }
+
+    /** At any running platform ({@code http://localhost:8080}), with screenshots in {@code screenshots}. */
+    static Browser at(String baseUrl, Path screenshots) {
         File chromium = executable("CHECKOUT_CHROMIUM", "/usr/bin/chromium");
         File chromedriver = executable("CHECKOUT_CHROMEDRIVER", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
@@ -50,7 +59,7 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 1400));
-        return new Browser(driver, "http://127.0.0.1:" + port);
+        return new Browser(driver, baseUrl.replaceFirst("/+$", ""), screenshots);
     }
 
     private static File executable(String variable, String fallback) {
@@ -92,7 +101,24 @@ final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} answers something other than null or false, re-asking when the page changed under it. */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (replacedUnderUs(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Chromium's way of saying "stale element" when a page reloads itself (the order page does, every 2 s while
+     * PENDING) between finding an element and reading it: an "unknown error" instead of a stale element reference.
+     */
+    private static boolean replacedUnderUs(WebDriverException e) {
+        return !(e instanceof StaleElementReferenceException) && String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** Waits until the element's text is {@code text}, across reloads of the page. */
@@ -112,11 +138,11 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Saves what the browser shows as {@code target/screenshots/<name>.png} and returns the file. */
+    /** Saves what the browser shows as {@code <screenshots>/<name>.png} and returns the file. */
     Path screenshot(String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.createDirectories(screenshots);
+            Path target = screenshots.resolve(name + ".png");
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {

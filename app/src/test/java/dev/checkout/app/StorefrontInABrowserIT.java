@@ -7,36 +7,15 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
- * A customer in a real (headless) Chromium: finds a product with a typo in the search, puts it in the cart, registers,
- * checks out in two steps and pays; a card that works ends CONFIRMED with the saga's steps on the order page, a
+ * A customer in a real (headless) Chromium: is offered completions while typing a search, finds a product with a typo
+ * in the search, puts it in the cart, registers, checks out in two steps and pays; a card that works ends CONFIRMED with the saga's steps on the order page, a
  * declined one shows why. Each step leaves a screenshot in {@code target/screenshots/}.
  */
-class StorefrontInABrowserIT extends EndToEndTest {
-
-    private static Browser browser;
-
-    @BeforeEach
-    void aFreshVisitor() {
-        if (browser == null) {
-            browser = Browser.at(port);
-        }
-        browser.forgetVisitor();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class StorefrontInABrowserIT extends InABrowserTest {
 
     @Test
     void aCustomerFindsAProductDespiteATypoBuysItWithACardThatWorksAndSeesTheOrderConfirmedWithItsSteps() {
@@ -81,30 +60,30 @@ class StorefrontInABrowserIT extends EndToEndTest {
         browser.screenshot("07-order-declined");
     }
 
-    /**
-     * From a product page: add it to the cart (which asks a new visitor to register first), open the checkout with an
-     * address, pay with the card token, and land on the order's page.
-     */
-    private void placeAnOrderFromTheProductPage(String cardToken) {
-        browser.click(By.cssSelector("#add-to-cart button"));
-        browser.find(By.id("register"));
-        browser.type(By.cssSelector("#register input[name=email]"), "shopper-" + UUID.randomUUID() + "@example.com")
-                .type(By.cssSelector("#register input[name=password]"), "correct-horse-battery")
-                .click(By.cssSelector("#register button"));
-        browser.until(d -> browser.path().startsWith("/products/"));
-        browser.click(By.cssSelector("#add-to-cart button"));
-        browser.find(By.id("cart-items"));
-        browser.type(By.name("street"), "1 Main St").type(By.name("city"), "Springfield").type(By.name("zip"), "62701");
-        browser.screenshot("04-cart");
-        browser.click(By.cssSelector("#checkout button"));
+    @Test
+    void theSearchBoxSuggestsCompletionsOfTheWordBeingTyped() {
+        String word = uniqueWord().toLowerCase();
+        fixtures.productWithStock("Pour-Over " + word + " Kettle", "30.00", 3);
+        String typed = word.substring(0, 5);
 
-        browser.find(By.id("pay"));
-        // The countdown script ran: it replaced the placeholder with the time left before the reservation expires.
-        browser.until(d -> !browser.text(By.id("countdown")).equals("…"));
+        // The suggestions follow the catalogue within seconds: until they do, the box offers other completions.
+        Awaitility.await("the search box suggests " + word).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    browser.open("/").type(By.name("q"), typed);
+                    browser.until(d -> typed.equals(d.findElement(By.id("suggestions")).getDomAttribute("data-for")));
+                    return browser.driver().findElements(By.cssSelector("#suggestions option")).stream()
+                            .anyMatch(option -> word.equals(option.getDomProperty("value")));
+                });
+        browser.screenshot("14-search-suggestions");
+    }
+
+    /** From a product page: add it to the cart as a new customer, check out with an address, pay with the card token. */
+    private void placeAnOrderFromTheProductPage(String cardToken) {
+        steps.addToCartAsANewCustomer("shopper-" + UUID.randomUUID() + "@example.com", "correct-horse-battery");
+        browser.screenshot("04-cart");
+        steps.openTheCheckout();
         browser.screenshot("05-checkout");
-        new Select(browser.find(By.name("cardToken"))).selectByValue(cardToken);
-        browser.click(By.cssSelector("#pay button"));
-        browser.until(d -> browser.path().startsWith("/orders/"));
+        steps.pay(cardToken);
     }
 
     /** A made-up word of eight letters, so a search finds this test's product and no other. */

@@ -279,6 +279,7 @@ public final class CartBench implements Bench {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             // Load generators send every call from one address: rate limits would measure themselves.
             builder.environment().put("CHECKOUT_RATE_LIMITS_ENABLED", "false");
+            builder.environment().put("CHECKOUT_DEMO_CATALOGUE_ENABLED", "false"); // benches make the products they measure
             builder.environment().put("CHECKOUT_ADMIN_PASSWORD", password);
             System.out.println("starting the platform for the bench (log: " + log + ")…");
             Process process = builder.start();

@@ -67,6 +67,7 @@ final class Platform implements AutoCloseable {
             builder.environment().put("CHECKOUT_RATE_LIMITS_ENABLED", "false");
             builder.environment().put("CHECKOUT_ADMIN_PASSWORD", adminPassword);
             builder.environment().put("CHECKOUT_RATE_LIMITS_ENABLED", "false"); // a load generator is one client hammering
+            builder.environment().put("CHECKOUT_DEMO_CATALOGUE_ENABLED", "false"); // benches make the products they measure
             Platform platform = new Platform(builder.start(), port, gatewayPort, data);
             platform.follow();
             try {

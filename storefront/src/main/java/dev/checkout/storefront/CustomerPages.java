@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A customer's way through the store: sign in or register, put products in the cart, open a two-step checkout (stock
- * reserved, prices locked, a countdown to its expiry), pay it with a card token, and follow the order's saga until it
- * settles. Each step is one call of the public API with the customer's token, kept in an HTTP-only cookie.
+ * reserved, prices locked, a countdown to its expiry), pay it with a card token, follow the order's saga until it
+ * settles and its delivery, and send a delivered order back. Each step is one call of the public API with the customer's token, kept in an HTTP-only cookie.
  */
 @Controller
 class CustomerPages {
@@ -76,7 +76,7 @@ class CustomerPages {
     String addToCart(@CookieValue(name = SESSION, required = false) String token, @RequestParam(required = false) String productId,
                      @RequestParam(required = false) Integer quantity) {
         if (token == null) {
-            return "redirect:/login?next=/products/" + productIdOrEmpty(productId);
+            return "redirect:/login?next=/products/" + pathSegmentOrEmpty(productId);
         }
         PublicApi.Answer cart = api.post("cart", "/api/v1/carts", null, token);
         if (cart.ok()) {
@@ -104,13 +104,8 @@ class CustomerPages {
         if (token == null) {
             return "redirect:/login?next=/cart";
         }
-        Map<String, Object> address = new LinkedHashMap<>();
-        address.put("street", street);
-        address.put("city", city);
-        address.put("zip", zip);
-        address.put("country", country);
         PublicApi.Answer checkout = api.post("order", "/api/v1/checkouts", Map.of("cart_id", String.valueOf(cartId),
-                "shipping_address", address), token);
+                "shipping_address", address(street, city, zip, country)), token);
         if (!checkout.ok()) {
             PublicApi.Answer cart = api.post("cart", "/api/v1/carts", null, token);
             model.addAttribute("cart", cart.ok() ? cart.body() : null);
@@ -153,7 +148,7 @@ class CustomerPages {
     @GetMapping("/orders/{orderId}")
     String order(@CookieValue(name = SESSION, required = false) String token, @PathVariable String orderId, Model model) {
         if (token == null) {
-            return "redirect:/login?next=/orders/" + productIdOrEmpty(orderId);
+            return "redirect:/login?next=/orders/" + pathSegmentOrEmpty(orderId);
         }
         PublicApi.Answer order = api.get("order", "/api/v1/orders/{id}", token, orderId);
         model.addAttribute("order", order.ok() ? order.body() : null);
@@ -161,12 +156,40 @@ class CustomerPages {
         return "storefront/order";
     }
 
+    /** A delivered order's items sent back (all of them, with the customer's reason); a refusal shows on the order page. */
+    @PostMapping("/orders/{orderId}/return")
+    String requestReturn(@CookieValue(name = SESSION, required = false) String token, @PathVariable String orderId,
+                         @RequestParam(required = false) String reason, Model model) {
+        if (token == null) {
+            return "redirect:/login?next=/orders/" + pathSegmentOrEmpty(orderId);
+        }
+        PublicApi.Answer requested = api.post("order", "/api/v1/orders/{id}/return",
+                Map.of("reason", reason == null || reason.isBlank() ? "no reason given" : reason), token, orderId);
+        if (!requested.ok()) {
+            order(token, orderId, model);
+            model.addAttribute("returnProblem", requested.problem());
+            return "storefront/order";
+        }
+        return "redirect:/orders/" + pathSegmentOrEmpty(orderId);
+    }
+
+    /** A shipping address as the API takes it, from the form's fields (missing ones stay null for the API to refuse). */
+    static Map<String, Object> address(String street, String city, String zip, String country) {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("street", street);
+        address.put("city", city);
+        address.put("zip", zip);
+        address.put("country", country);
+        return address;
+    }
+
     /** Only a path of this site to go back to: never another site's address. */
     private static String safe(String next) {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
     }
 
-    private static String productIdOrEmpty(String id) {
+    /** An id fit for a path of this site (ids are letters, digits and underscores), or nothing. */
+    static String pathSegmentOrEmpty(String id) {
         return id != null && id.matches("[A-Za-z0-9_]{1,100}") ? id : "";
     }
 }

@@ -1,6 +1,7 @@
 package dev.checkout.storefront;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
@@ -12,7 +13,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The storefront: {@code /} lists the catalogue newest first, {@code /?q=} shows search results with their facets;
- * {@code /products/{id}} is a product page. What the API refuses (a bad query) is shown on the page, never a 5xx.
+ * the search box suggests completions of the last word; {@code /products/{id}} is a product page. What the API
+ * refuses (a bad query) is shown on the page, never a 5xx.
  */
 @Controller
 class StorefrontPages {
@@ -49,11 +51,18 @@ class StorefrontPages {
         });
         PublicApi.Answer products = api.get("catalog", uri.build().toUriString(), null, values.values().toArray());
         model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("suggestions", q == null || q.isBlank() ? List.of() : suggestionsFor(q.strip()));
         model.addAttribute("products", products.ok() ? products.body().path("products") : null);
         model.addAttribute("facets", products.ok() ? products.body().path("facets") : null);
         model.addAttribute("pagination", products.ok() ? products.body().path("pagination") : null);
         model.addAttribute("problem", products.ok() ? null : products.problem());
         return "storefront/home";
+    }
+
+    /** The query with its last word completed, as the search box offers them. */
+    private List<String> suggestionsFor(String q) {
+        PublicApi.Answer suggested = api.get("catalog", "/api/v1/search/suggest?q={q}&limit=8", null, q);
+        return suggested.ok() ? suggested.body().path("suggestions").valueStream().map(s -> s.asString()).toList() : List.of();
     }
 
     @GetMapping("/products/{productId}")

@@ -75,6 +75,8 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "10");
             // Fault and load runs drive many calls from one address; a test of the limits passes "true" itself.
             builder.environment().put("CHECKOUT_RATE_LIMITS_ENABLED", "false");
+            // Tests make their own products; the development demo store would show up among them.
+            builder.environment().put("CHECKOUT_DEMO_CATALOGUE_ENABLED", "false");
             // The processes one test JVM starts are one platform: they share identity's key file and the credential
             // with which services get their SERVICE tokens from identity.
             builder.environment().put("CHECKOUT_SECURITY_SIGNING_KEY_FILE", SHARED_SECRETS.resolve("identity-signing-key.json").toString());

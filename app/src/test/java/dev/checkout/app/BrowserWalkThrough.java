@@ -48,6 +48,7 @@ public final class BrowserWalkThrough {
             BrowserWalkThrough walk = new BrowserWalkThrough(browser);
             String orderNumber = walk.asACustomer();
             walk.asTheAdmin(adminEmail, adminPassword, orderNumber);
+            walk.aroundTheBackOffice();
         }
         System.out.println("done: every page showed what it should");
     }
@@ -118,6 +119,37 @@ public final class BrowserWalkThrough {
         require(() -> thisHour >= 1, "the orders chart shows this hour's orders");
         saved("admin-dashboard", browser.text(By.id("orders-created")) + " orders created, " + browser.text(By.id("revenue"))
                 + " revenue, " + (long) thisHour + " orders in this hour's bar");
+    }
+
+    /** The rest of the back office, each page as the walk leaves it: products with stock, coupons, sales, after-sale. */
+    private void aroundTheBackOffice() {
+        browser.open("/admin/products");
+        saved("admin-products", browser.driver().findElements(By.cssSelector("#products tbody tr")).size() + " products with their stock");
+
+        String code = "WALK" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+        browser.open("/admin/coupons");
+        browser.find(By.name("code")).sendKeys(code);
+        browser.find(By.name("value")).sendKeys("10");
+        browser.find(By.name("max_redemptions")).sendKeys("100");
+        browser.find(By.cssSelector("#new-coupon button")).click();
+        browser.find(By.id("coupon-" + code));
+        saved("admin-coupons", "coupon " + code + " created");
+
+        browser.open("/admin/flash-sales");
+        saved("admin-flash-sales", browser.driver().findElements(By.cssSelector("#flash-sales tbody tr")).size() + " flash sales listed");
+
+        browser.open("/admin/shipments");
+        saved("admin-shipments", browser.driver().findElements(By.cssSelector("#shipments tbody tr")).size() + " shipments");
+
+        browser.open("/admin/returns");
+        saved("admin-returns", browser.driver().findElements(By.cssSelector("#returns tbody tr")).size() + " returns");
+
+        Awaitility.await("the order's e-mail listed").atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            browser.open("/admin/notifications");
+            return !browser.driver().findElements(By.cssSelector("#notifications td.kind")).isEmpty();
+        });
+        saved("admin-notifications", browser.driver().findElements(By.cssSelector("#notifications tbody tr")).size()
+                + " notifications, the latest " + browser.text(By.cssSelector("#notifications td.kind")));
     }
 
     private void saved(String name, String what) {

@@ -64,7 +64,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 "POST /admin/products/{productId}/stock", "GET /admin/coupons", "POST /admin/coupons", "POST /admin/coupons/{code}/retire",
                 "GET /admin/flash-sales", "POST /admin/flash-sales", "GET /admin/returns", "POST /admin/returns/{returnId}/approve",
                 "POST /admin/returns/{returnId}/reject", "GET /admin/shipments", "POST /admin/shipments/{shipmentId}/ship",
-                "POST /admin/shipments/{shipmentId}/deliver", "GET /admin/notifications")) {
+                "POST /admin/shipments/{shipmentId}/deliver", "GET /admin/notifications",
+                "POST /admin/orders/{orderId}/status", "POST /admin/orders/{orderId}/cancel")) {
             RULES.put(page, Rule.ANYONE);
         }
         RULES.put("GET /login", Rule.ANYONE);

@@ -101,6 +101,37 @@ class BackOfficePagesIT extends EndToEndTest {
     }
 
     @Test
+    void anAdminMovesAnOrderOnFromItsPageAndCancelsAnotherWhichRefundsAndRestocks() {
+        ApiClient office = fixtures.backOfficeSession();
+        String product = fixtures.productWithStock("11.00", 4);
+        ApiClient customer = fixtures.newCustomer();
+        String moved = placedAndConfirmed(customer, product);
+        String cancelled = placedAndConfirmed(customer, product);
+        assertThat(office.get("/admin/orders/" + moved).body()).contains("id=\"move-order\"", "id=\"cancel-order\"");
+
+        ApiResponse processing = form(office, "/admin/orders/" + moved + "/status", "status=PROCESSING");
+        assertThat(processing.status()).as(processing.body()).isEqualTo(302);
+        assertThat(customer.get("/api/v1/orders/" + moved).text("/status")).isEqualTo("PROCESSING");
+        ApiResponse backwards = form(office, "/admin/orders/" + moved + "/status", "status=CONFIRMED");
+        assertThat(backwards.status()).isEqualTo(200);
+        assertThat(backwards.body()).contains("class=\"problem\"");
+        assertThat(customer.get("/api/v1/orders/" + moved).text("/status")).isEqualTo("PROCESSING");
+
+        assertThat(form(office, "/admin/orders/" + cancelled + "/cancel", "").status()).isEqualTo(302);
+        Awaitility.await("order " + cancelled + " cancelled").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> customer.get("/api/v1/orders/" + cancelled).text("/status"), "CANCELLED"::equals);
+        Awaitility.await("its unit back in stock").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> fixtures.admin().get("/api/v1/admin/inventory/" + product).json().path("quantity_available").asInt(), units -> units == 3);
+    }
+
+    private static String placedAndConfirmed(ApiClient customer, String product) {
+        String orderId = customer.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/orders", Fixtures.directOrder(product, 1, "tok_visa")).text("/order_id");
+        assertThat(Fixtures.awaitSagaCompleted(customer, orderId).text("/status")).isEqualTo("CONFIRMED");
+        return orderId;
+    }
+
+    @Test
     void everyBackOfficePageSendsAVisitorWithoutAnAdminSessionToTheSignInForm() {
         ApiClient customerPages = api.withHeader("Cookie", "checkout_admin=" + "not-a-token");
         for (String page : new String[] {"/admin/products", "/admin/coupons", "/admin/flash-sales", "/admin/returns", "/admin/shipments",

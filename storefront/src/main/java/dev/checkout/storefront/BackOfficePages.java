@@ -1,6 +1,8 @@
 package dev.checkout.storefront;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The back office at {@code /admin}, for admins: without a session it shows the sign-in form; signed in, the latest
@@ -89,7 +92,38 @@ class BackOfficePages {
             return "redirect:/admin/login";
         }
         model.addAttribute("order", order.ok() ? order.body() : null);
-        model.addAttribute("problem", order.ok() ? null : order.problem());
+        AdminSession.showProblem(model, order);
         return "backoffice/order";
+    }
+
+    /** An admin moves a confirmed order on (PROCESSING, SHIPPED with a tracking number, DELIVERED). */
+    @PostMapping("/admin/orders/{orderId}/status")
+    String changeStatus(@CookieValue(name = SESSION, required = false) String token, @PathVariable String orderId,
+                        @RequestParam(required = false) String status, @RequestParam(name = "tracking_number", required = false) String tracking,
+                        Model model) {
+        if (AdminSession.missing(token)) {
+            return AdminSession.SIGN_IN;
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("status", status == null ? "" : status);
+        if (tracking != null && !tracking.isBlank()) {
+            change.put("tracking_number", tracking.trim());
+        }
+        PublicApi.Answer changed = api.post("order", "/api/v1/admin/orders/{id}/status", change, token, orderId);
+        return AdminSession.afterAction(changed, orderPage(orderId), model, () -> order(token, orderId, model));
+    }
+
+    /** An admin cancels an order: the saga refunds the payment and gives the stock back. */
+    @PostMapping("/admin/orders/{orderId}/cancel")
+    String cancel(@CookieValue(name = SESSION, required = false) String token, @PathVariable String orderId, Model model) {
+        if (AdminSession.missing(token)) {
+            return AdminSession.SIGN_IN;
+        }
+        PublicApi.Answer cancelled = api.post("order", "/api/v1/orders/{id}/cancel", null, token, orderId);
+        return AdminSession.afterAction(cancelled, orderPage(orderId), model, () -> order(token, orderId, model));
+    }
+
+    private static String orderPage(String orderId) {
+        return "/admin/orders/" + UriUtils.encodePathSegment(orderId, StandardCharsets.UTF_8);
     }
 }

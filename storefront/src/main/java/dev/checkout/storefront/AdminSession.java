@@ -54,6 +54,25 @@ final class AdminSession {
         }
     }
 
+    /**
+     * A back-office list page: the admin API's answer at {@code path} (its {@code listField}, or the whole body when
+     * that is null) in the model as {@code attribute}, with the API's problem when it refused; the sign-in form when
+     * there is no admin session.
+     */
+    static String listPage(PublicApi api, String token, Model model, String service, String path, String listField, String attribute,
+                           String view, Object... variables) {
+        if (missing(token)) {
+            return SIGN_IN;
+        }
+        PublicApi.Answer list = api.get(service, path, token, variables);
+        if (signedOut(list)) {
+            return SIGN_IN;
+        }
+        model.addAttribute(attribute, !list.ok() ? null : listField == null ? list.body() : list.body().path(listField));
+        showProblem(model, list);
+        return view;
+    }
+
     /** Where an action's form goes next: to its list by a GET (a reload never repeats it), or the list with the API's reason. */
     static String afterAction(PublicApi.Answer answer, String next, Model model, Supplier<String> pageWithProblem) {
         if (signedOut(answer)) {

@@ -27,19 +27,11 @@ class BackOfficeAfterSales {
     @GetMapping("/admin/returns")
     String returns(@CookieValue(name = BackOfficePages.SESSION, required = false) String token,
                    @RequestParam(required = false) String status, Model model) {
-        if (AdminSession.missing(token)) {
-            return AdminSession.SIGN_IN;
-        }
-        PublicApi.Answer returns = blank(status)
-                ? api.get("order", "/api/v1/admin/returns?limit=100", token)
-                : api.get("order", "/api/v1/admin/returns?limit=100&status={status}", token, status);
-        if (AdminSession.signedOut(returns)) {
-            return AdminSession.SIGN_IN;
-        }
         model.addAttribute("status", status == null ? "" : status);
-        model.addAttribute("returns", returns.ok() ? returns.body().path("returns") : null);
-        AdminSession.showProblem(model, returns);
-        return "backoffice/returns";
+        return blank(status)
+                ? AdminSession.listPage(api, token, model, "order", "/api/v1/admin/returns?limit=100", "returns", "returns", "backoffice/returns")
+                : AdminSession.listPage(api, token, model, "order", "/api/v1/admin/returns?limit=100&status={status}", "returns", "returns",
+                        "backoffice/returns", status);
     }
 
     @PostMapping("/admin/returns/{returnId}/approve")
@@ -66,19 +58,12 @@ class BackOfficeAfterSales {
     @GetMapping("/admin/shipments")
     String shipments(@CookieValue(name = BackOfficePages.SESSION, required = false) String token,
                      @RequestParam(required = false) String status, Model model) {
-        if (AdminSession.missing(token)) {
-            return AdminSession.SIGN_IN;
-        }
-        PublicApi.Answer shipments = blank(status)
-                ? api.get("fulfillment", "/api/v1/admin/shipments?limit=100", token)
-                : api.get("fulfillment", "/api/v1/admin/shipments?limit=100&status={status}", token, status);
-        if (AdminSession.signedOut(shipments)) {
-            return AdminSession.SIGN_IN;
-        }
         model.addAttribute("status", status == null ? "" : status);
-        model.addAttribute("shipments", shipments.ok() ? shipments.body().path("shipments") : null);
-        AdminSession.showProblem(model, shipments);
-        return "backoffice/shipments";
+        return blank(status)
+                ? AdminSession.listPage(api, token, model, "fulfillment", "/api/v1/admin/shipments?limit=100", "shipments", "shipments",
+                        "backoffice/shipments")
+                : AdminSession.listPage(api, token, model, "fulfillment", "/api/v1/admin/shipments?limit=100&status={status}", "shipments",
+                        "shipments", "backoffice/shipments", status);
     }
 
     @PostMapping("/admin/shipments/{shipmentId}/ship")
@@ -106,19 +91,13 @@ class BackOfficeAfterSales {
     @GetMapping("/admin/notifications")
     String notifications(@CookieValue(name = BackOfficePages.SESSION, required = false) String token,
                          @RequestParam(name = "order_id", required = false) String orderId, Model model) {
-        if (AdminSession.missing(token)) {
-            return AdminSession.SIGN_IN;
-        }
-        PublicApi.Answer sent = blank(orderId)
-                ? api.get("notification", "/api/v1/admin/notifications", token)
-                : api.get("notification", "/api/v1/admin/notifications?order_id={order}", token, orderId.trim());
-        if (AdminSession.signedOut(sent)) {
-            return AdminSession.SIGN_IN;
-        }
         model.addAttribute("orderId", orderId == null ? "" : orderId);
-        model.addAttribute("notifications", sent.ok() ? sent.body() : null);
-        AdminSession.showProblem(model, sent);
-        return "backoffice/notifications";
+        // The contract answers a bare array: the whole body is the list.
+        return blank(orderId)
+                ? AdminSession.listPage(api, token, model, "notification", "/api/v1/admin/notifications", null, "notifications",
+                        "backoffice/notifications")
+                : AdminSession.listPage(api, token, model, "notification", "/api/v1/admin/notifications?order_id={order}", null,
+                        "notifications", "backoffice/notifications", orderId.trim());
     }
 
     private static boolean blank(String value) {

@@ -106,16 +106,8 @@ class BackOfficeCatalogue {
 
     @GetMapping("/admin/coupons")
     String coupons(@CookieValue(name = BackOfficePages.SESSION, required = false) String token, Model model) {
-        if (AdminSession.missing(token)) {
-            return AdminSession.SIGN_IN;
-        }
-        PublicApi.Answer coupons = api.get("pricing", "/api/v1/admin/coupons?limit=100", token);
-        if (AdminSession.signedOut(coupons)) {
-            return AdminSession.SIGN_IN;
-        }
-        model.addAttribute("coupons", coupons.ok() ? coupons.body().path("coupons") : null);
-        AdminSession.showProblem(model, coupons);
-        return "backoffice/coupons";
+        return AdminSession.listPage(api, token, model, "pricing", "/api/v1/admin/coupons?limit=100", "coupons", "coupons",
+                "backoffice/coupons");
     }
 
     @PostMapping("/admin/coupons")
@@ -150,17 +142,9 @@ class BackOfficeCatalogue {
     @GetMapping("/admin/flash-sales")
     String flashSales(@CookieValue(name = BackOfficePages.SESSION, required = false) String token,
                       @RequestParam(name = "id", required = false) String flashSaleId, Model model) {
-        if (AdminSession.missing(token)) {
-            return AdminSession.SIGN_IN;
-        }
-        PublicApi.Answer sales = api.get("order", "/api/v1/admin/flash-sales?limit=100", token);
-        if (AdminSession.signedOut(sales)) {
-            return AdminSession.SIGN_IN;
-        }
-        model.addAttribute("sales", sales.ok() ? sales.body().path("flash_sales") : null);
         model.addAttribute("created", flashSaleId);
-        AdminSession.showProblem(model, sales);
-        return "backoffice/flash-sales";
+        return AdminSession.listPage(api, token, model, "order", "/api/v1/admin/flash-sales?limit=100", "flash_sales", "sales",
+                "backoffice/flash-sales");
     }
 
     @PostMapping("/admin/flash-sales")

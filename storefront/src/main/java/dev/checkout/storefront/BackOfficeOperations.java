@@ -29,12 +29,12 @@ class BackOfficeOperations {
 
     @GetMapping("/admin/dashboard")
     String dashboard(@CookieValue(name = BackOfficePages.SESSION, required = false) String token, Model model) {
-        if (token == null || token.isBlank()) {
-            return "redirect:/admin/login";
+        if (AdminSession.missing(token)) {
+            return AdminSession.SIGN_IN;
         }
         PublicApi.Answer figures = api.get("analytics", "/api/v1/analytics/dashboard", token);
-        if (signedOut(figures)) {
-            return "redirect:/admin/login";
+        if (AdminSession.signedOut(figures)) {
+            return AdminSession.SIGN_IN;
         }
         // 24 whole hours, the current one last.
         Instant to = Instant.now();
@@ -54,33 +54,24 @@ class BackOfficeOperations {
     @GetMapping("/admin/dead-letters")
     String deadLetters(@CookieValue(name = BackOfficePages.SESSION, required = false) String token,
                        @RequestParam(required = false) String topic, @RequestParam(required = false) String replayed, Model model) {
-        if (token == null || token.isBlank()) {
-            return "redirect:/admin/login";
-        }
-        PublicApi.Answer letters = topic == null || topic.isBlank()
-                ? api.get("order", "/api/v1/admin/dead-letters?limit=100", token)
-                : api.get("order", "/api/v1/admin/dead-letters?limit=100&topic={topic}", token, topic);
-        if (signedOut(letters)) {
-            return "redirect:/admin/login";
-        }
         model.addAttribute("topic", topic == null ? "" : topic);
         model.addAttribute("replayed", replayed);
-        model.addAttribute("deadLetters", letters.ok() ? letters.body().path("dead_letters") : null);
-        if (!model.containsAttribute("problem")) {
-            model.addAttribute("problem", letters.ok() ? null : letters.problem());
-        }
-        return "backoffice/dead-letters";
+        return topic == null || topic.isBlank()
+                ? AdminSession.listPage(api, token, model, "order", "/api/v1/admin/dead-letters?limit=100", "dead_letters", "deadLetters",
+                        "backoffice/dead-letters")
+                : AdminSession.listPage(api, token, model, "order", "/api/v1/admin/dead-letters?limit=100&topic={topic}", "dead_letters",
+                        "deadLetters", "backoffice/dead-letters", topic);
     }
 
     @PostMapping("/admin/dead-letters/{id}/replay")
     String replay(@CookieValue(name = BackOfficePages.SESSION, required = false) String token, @PathVariable String id,
                   Model model) {
-        if (token == null || token.isBlank()) {
-            return "redirect:/admin/login";
+        if (AdminSession.missing(token)) {
+            return AdminSession.SIGN_IN;
         }
         PublicApi.Answer replayed = api.post("order", "/api/v1/admin/dead-letters/{id}/replay", null, token, id);
-        if (signedOut(replayed)) {
-            return "redirect:/admin/login";
+        if (AdminSession.signedOut(replayed)) {
+            return AdminSession.SIGN_IN;
         }
         if (!replayed.ok()) {
             // The list again with the reason (a 404 for a letter that is gone), the URL unchanged.
@@ -89,9 +80,5 @@ class BackOfficeOperations {
         }
         // Back to the list by a GET, so reloading the page never replays twice.
         return "redirect:/admin/dead-letters?replayed=" + replayed.body().path("id").asString();
-    }
-
-    private static boolean signedOut(PublicApi.Answer answer) {
-        return answer.status() == 401 || answer.status() == 403;
     }
 }

@@ -66,12 +66,12 @@ class BackOfficePages {
 
     @GetMapping("/admin")
     String home(@CookieValue(name = SESSION, required = false) String token, Model model) {
-        if (token == null || token.isBlank()) {
-            return "redirect:/admin/login";
+        if (AdminSession.missing(token)) {
+            return AdminSession.SIGN_IN;
         }
         PublicApi.Answer orders = api.get("order", "/api/v1/orders?limit=50", token);
-        if (orders.status() == 401 || orders.status() == 403) {
-            return "redirect:/admin/login";
+        if (AdminSession.signedOut(orders)) {
+            return AdminSession.SIGN_IN;
         }
         PublicApi.Answer stuck = api.get("order", "/api/v1/admin/sagas?status=STUCK&limit=50", token);
         PublicApi.Answer deadLetters = api.get("order", "/api/v1/admin/dead-letters", token);
@@ -84,12 +84,12 @@ class BackOfficePages {
 
     @GetMapping("/admin/orders/{orderId}")
     String order(@CookieValue(name = SESSION, required = false) String token, @PathVariable String orderId, Model model) {
-        if (token == null || token.isBlank()) {
-            return "redirect:/admin/login";
+        if (AdminSession.missing(token)) {
+            return AdminSession.SIGN_IN;
         }
         PublicApi.Answer order = api.get("order", "/api/v1/orders/{id}", token, orderId);
-        if (order.status() == 401 || order.status() == 403) {
-            return "redirect:/admin/login";
+        if (AdminSession.signedOut(order)) {
+            return AdminSession.SIGN_IN;
         }
         model.addAttribute("order", order.ok() ? order.body() : null);
         AdminSession.showProblem(model, order);

@@ -43,7 +43,8 @@ public final class SearchBench implements Bench {
      *                         the figure that load on the machine from elsewhere does not move
      * @param benchCpuNanos    CPU time of this process (the clients, HTTP and JSON on the calling side) during the run
      */
-    private record Figures(double perSecond, Latencies latencies, long errors, long platformCpuNanos, long benchCpuNanos) {
+    private record Figures(double perSecond, Latencies latencies, long errors, long platformCpuNanos, long benchCpuNanos,
+                           double seconds, double idleCpuMillisPerSecond) {
         String line(String name) {
             return String.format(Locale.ROOT, "%s: %.0f queries/s, p50 %.2f ms, p99 %.2f ms", name, perSecond,
                     latencies.percentileMillis(50), latencies.percentileMillis(99));
@@ -51,8 +52,11 @@ public final class SearchBench implements Bench {
 
         String cpu(String name) {
             double queries = Math.max(1, latencies.count());
-            return String.format(Locale.ROOT, "%s CPU per query: platform JVM %.2f ms, bench clients %.2f ms (load average %s)",
-                    name, platformCpuNanos / 1e6 / queries, benchCpuNanos / 1e6 / queries, loadAverage());
+            // What the idle platform burns anyway (scheduled jobs, consumers' polls) is charged to the queries of the run.
+            double idlePerQuery = idleCpuMillisPerSecond * seconds / queries;
+            return String.format(Locale.ROOT, "%s CPU per query: platform JVM %.2f ms (%.2f ms of it the idle platform's %.0f ms/s),"
+                            + " bench clients %.2f ms (load average %s)", name, platformCpuNanos / 1e6 / queries, idlePerQuery,
+                    idleCpuMillisPerSecond, benchCpuNanos / 1e6 / queries, loadAverage());
         }
     }
 
@@ -86,12 +90,14 @@ public final class SearchBench implements Bench {
             Call suggest = (client, i) -> send(HttpRequest.newBuilder(URI.create(base + "/api/v1/search/suggest?q="
                     + prefixes.get((int) (i % prefixes.size())).replace(" ", "+"))).build(), 200);
             ProcessHandle measured = platform.process();
-            measure(search, clients, warmup, measured);
-            Figures searchFigures = measure(search, clients, duration, measured);
+            measure(search, clients, warmup, measured, 0);
+            double idle = idleCpuMillisPerSecond(measured);
+            System.out.printf(Locale.ROOT, "idle platform: %.0f ms CPU/s (5 s without requests, after the warm-up)%n", idle);
+            Figures searchFigures = measure(search, clients, duration, measured, idle);
             System.out.println(searchFigures.line("search") + " over " + products + " products (with facets, " + searchFigures.errors() + " errors)");
             System.out.println(searchFigures.cpu("search"));
-            measure(suggest, clients, warmup, measured);
-            Figures suggestFigures = measure(suggest, clients, duration, measured);
+            measure(suggest, clients, warmup, measured, idle);
+            Figures suggestFigures = measure(suggest, clients, duration, measured, idle);
             System.out.println(suggestFigures.line("suggest") + " (" + suggestFigures.errors() + " errors)");
             System.out.println(suggestFigures.cpu("suggest"));
 
@@ -101,8 +107,8 @@ public final class SearchBench implements Bench {
             }
             try {
                 Call sql = (client, i) -> SearchCatalogue.sqlSearch(connections[client], queries.get((int) (i % queries.size())));
-                measure(sql, clients, Duration.ofSeconds(Math.min(5, warmup.toSeconds())), measured);
-                Figures sqlFigures = measure(sql, clients, duration, measured);
+                measure(sql, clients, Duration.ofSeconds(Math.min(5, warmup.toSeconds())), measured, idle);
+                Figures sqlFigures = measure(sql, clients, duration, measured, idle);
                 System.out.println(sqlFigures.line("sql-search") + " (ILIKE with count, page and facet queries, over JDBC: no HTTP)");
                 System.out.printf(Locale.ROOT, "ratio: the index serves %.1fx the queries/s of SQL search; p99 %.1fx lower%n",
                         searchFigures.perSecond() / sqlFigures.perSecond(),
@@ -115,8 +121,17 @@ public final class SearchBench implements Bench {
         }
     }
 
+    /** The platform's CPU time per second over 5 s in which nobody calls it. */
+    private static double idleCpuMillisPerSecond(ProcessHandle platform) throws InterruptedException {
+        long cpu = cpuNanos(platform);
+        long started = System.nanoTime();
+        Thread.sleep(5_000); // a measuring window, not synchronisation
+        return (cpuNanos(platform) - cpu) / 1e6 / ((System.nanoTime() - started) / 1e9);
+    }
+
     /** Runs {@code clients} closed loops for {@code length} and returns throughput and latencies. */
-    private static Figures measure(Call call, int clients, Duration length, ProcessHandle platform) throws InterruptedException {
+    private static Figures measure(Call call, int clients, Duration length, ProcessHandle platform, double idleCpuMillisPerSecond)
+            throws InterruptedException {
         long platformCpu = cpuNanos(platform);
         long benchCpu = cpuNanos(ProcessHandle.current());
         Latencies latencies = new Latencies();
@@ -142,8 +157,9 @@ public final class SearchBench implements Bench {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Figures(latencies.count() / ((System.nanoTime() - started) / 1e9), latencies, errors.get(),
-                cpuNanos(platform) - platformCpu, cpuNanos(ProcessHandle.current()) - benchCpu);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Figures(latencies.count() / seconds, latencies, errors.get(), cpuNanos(platform) - platformCpu,
+                cpuNanos(ProcessHandle.current()) - benchCpu, seconds, idleCpuMillisPerSecond);
     }
 
     private static long cpuNanos(ProcessHandle process) {

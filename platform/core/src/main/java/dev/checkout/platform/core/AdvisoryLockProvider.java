@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * they would after a ShedLock lapse (every job is safe to overlap, its rows are taken under row locks), and the next
  * lock opens a new connection.
  */
-final class AdvisoryLockProvider implements LockProvider {
+final class AdvisoryLockProvider implements LockProvider, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AdvisoryLockProvider.class);
 
@@ -75,6 +75,12 @@ final class AdvisoryLockProvider implements LockProvider {
         }
         held.add(name);
         return Optional.of(new Held(name, connection));
+    }
+
+    /** Ends the session, and with it any lock still held, when the context closes (a test's context, or the process). */
+    @Override
+    public synchronized void close() {
+        letGo();
     }
 
     private synchronized void unlock(String name, Connection lockedOn) {

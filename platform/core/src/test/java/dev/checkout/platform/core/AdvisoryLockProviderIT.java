@@ -74,6 +74,15 @@ class AdvisoryLockProviderIT {
     }
 
     @Test
+    void aProviderClosedWithItsContextLetsGoOfWhatItHeld() {
+        assertThat(one.lock(configuration())).isPresent();
+
+        one.close();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> other.lock(configuration()).isPresent());
+    }
+
+    @Test
     void aJobSayingItIsStillWorkingKeepsItsLockAndLetsItGoWhenDone() {
         var executor = new DefaultLockingTaskExecutor(one);
 

@@ -6,9 +6,10 @@ import java.util.function.IntSupplier;
 import net.javacrumbs.shedlock.core.LockExtender;
 
 /**
- * How the scheduled jobs hold their ShedLock: never long. A process killed while holding a lock blocks the job on every
- * other instance until the lock's {@code lockAtMostFor} passes, so every job takes it for {@link #HOLD} at most and a
- * job that may run longer extends it as it goes ({@link #stillWorking()}), by another {@link #HOLD} each time.
+ * How the scheduled jobs hold their ShedLock: never long. Every job takes it for {@link #HOLD} at most and a job that
+ * may run longer extends it as it goes ({@link #stillWorking()}), by another {@link #HOLD} each time. With the
+ * platform's lock provider ({@link AdvisoryLockProvider}, a PostgreSQL advisory lock per job) the lock ends with its
+ * holder's session, so a killed process blocks nobody; the hold is what a lock row would need, with any other provider.
  */
 public final class JobLocks {
 

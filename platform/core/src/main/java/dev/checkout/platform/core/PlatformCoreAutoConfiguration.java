@@ -1,5 +1,6 @@
 package dev.checkout.platform.core;
 
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 
@@ -8,10 +9,12 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DependsOn;
@@ -42,7 +45,12 @@ public class PlatformCoreAutoConfiguration {
 
     @Bean
     @DependsOn("serviceSchemaMigrations")
-    LockProvider lockProvider(DataSource dataSource) {
+    LockProvider lockProvider(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> database) {
+        JdbcConnectionDetails details = database.getIfAvailable();
+        if (details != null) {
+            return new AdvisoryLockProvider(() -> DriverManager.getConnection(details.getJdbcUrl(), details.getUsername(), details.getPassword()));
+        }
+        // A data source made by hand (no connection details to open a session of our own): the lock rows.
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .withTableName(ServiceSchemaMigrations.PLATFORM_SCHEMA + ".shedlock")

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the messaging backbone ({@code checkout.messaging.*}).
  *
  * @param partitions          partitions of every topic the services declare (and of its DLQ)
- * @param relayPollInterval   how often an idle relay looks for rows committed by other instances; rows committed in
- *                            this process wake it at once
+ * @param relayPollInterval   how often an idle relay looks for rows nothing woke it for, and a relay standing by tries
+ *                            to take over from a leader that is gone; rows committed in this process wake it at once,
+ *                            those of other processes through {@link RelayWakeUps}
  * @param relayBatchSize      rows published per relay transaction
  * @param relayRetention      how long published outbox rows are kept for audit before they are deleted
  * @param processedRetention  how long processed-message records are kept; longer than any redelivery can come late
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("checkout.messaging")
 public record MessagingProperties(
         @DefaultValue("8") int partitions,
-        @DefaultValue("250ms") Duration relayPollInterval,
+        @DefaultValue("1s") Duration relayPollInterval,
         @DefaultValue("200") int relayBatchSize,
         @DefaultValue("PT1H") Duration relayRetention,
         @DefaultValue("P7D") Duration processedRetention,

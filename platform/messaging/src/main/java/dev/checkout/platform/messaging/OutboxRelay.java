@@ -91,16 +91,21 @@ final class OutboxRelay implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         int failures = 0;
+        boolean woken = false;
         try {
             while (running) {
                 try {
                     Round round = relayOnce();
+                    if (round == Round.STANDING_BY && woken) {
+                        passOnWakeUp();
+                    }
+                    woken = false;
                     if (round == Round.FAILED) {
                         sleep(AFTER_FAILURE.after(++failures));
                     } else {
                         failures = 0;
                         if (!round.more()) {
-                            signal.await(properties.relayPollInterval());
+                            woken = signal.await(properties.relayPollInterval());
                         }
                     }
                 } catch (InterruptedException e) {
@@ -175,6 +180,14 @@ final class OutboxRelay implements Runnable {
             return Round.FAILED;
         }
         return rows.size() == properties.relayBatchSize() ? Round.MORE : Round.DONE;
+    }
+
+    /**
+     * Rows this process committed wait for the leader, which runs elsewhere: wake it ({@link RelayWakeUps}) rather
+     * than leave them to its next poll.
+     */
+    private void passOnWakeUp() {
+        jdbc.sql(RelayWakeUps.notifySql()).param(service.schema()).query().listOfRows();
     }
 
     /**

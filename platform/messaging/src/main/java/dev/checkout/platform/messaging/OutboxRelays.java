@@ -7,8 +7,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Runs one {@link OutboxRelay} per service of this process, each on its own thread, from the moment the context is
- * ready until shutdown begins (before the Kafka producer and the connection pool close).
+ * Runs one {@link OutboxRelay} per service of this process, each on its own thread, and their {@link RelayWakeUps},
+ * from the moment the context is ready until shutdown begins (before the Kafka producer and the connection pool close).
  */
 class OutboxRelays implements SmartLifecycle {
 
@@ -18,6 +18,7 @@ class OutboxRelays implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final MessagingProperties properties;
     private final List<OutboxRelay> relays = new ArrayList<>();
+    private RelayWakeUps wakeUps;
     private volatile boolean running;
 
     OutboxRelays(List<ServiceMessaging> services, MessagingSupport support, RelayConnections connections,
@@ -31,6 +32,8 @@ class OutboxRelays implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        wakeUps = new RelayWakeUps(connections, support, services.stream().map(m -> m.service().schema()).toList());
+        Thread.ofPlatform().name("outbox-relay-wake-ups").daemon(true).start(wakeUps);
         for (ServiceMessaging messaging : services) {
             OutboxRelay relay = new OutboxRelay(messaging.service(), support, connections, kafka, properties);
             relays.add(relay);
@@ -43,6 +46,10 @@ class OutboxRelays implements SmartLifecycle {
     public synchronized void stop() {
         relays.forEach(OutboxRelay::stop);
         relays.clear();
+        if (wakeUps != null) {
+            wakeUps.stop();
+            wakeUps = null;
+        }
         running = false;
     }
 

@@ -5,7 +5,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Wakes a relay when this process commits outbox rows, so publication does not wait for the next poll. */
+/**
+ * Wakes a relay when this process commits outbox rows, or another process says it did ({@link RelayWakeUps}), so
+ * publication does not wait for the next poll.
+ */
 final class RelaySignal {
 
     private final BlockingQueue<Boolean> pending = new ArrayBlockingQueue<>(1);
@@ -14,8 +17,8 @@ final class RelaySignal {
         pending.offer(Boolean.TRUE);
     }
 
-    /** Waits for a wake-up or the timeout, whichever comes first. */
-    void await(Duration timeout) throws InterruptedException {
-        pending.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** Waits for a wake-up or the timeout, whichever comes first; whether it was woken. */
+    boolean await(Duration timeout) throws InterruptedException {
+        return pending.poll(timeout.toMillis(), TimeUnit.MILLISECONDS) != null;
     }
 }

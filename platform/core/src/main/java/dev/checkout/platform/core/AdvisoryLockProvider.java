@@ -41,6 +41,8 @@ final class AdvisoryLockProvider implements LockProvider, AutoCloseable {
         Connection open() throws SQLException;
     }
 
+    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
+
     private final Connections connections;
     private final Set<String> held = new HashSet<>();
     private Connection connection;
@@ -106,6 +108,9 @@ final class AdvisoryLockProvider implements LockProvider, AutoCloseable {
         if (connection == null) {
             connection = connections.open();
             connection.setAutoCommit(true);
+            // Every job's lock goes through this one session: a server that stops answering must fail the call (the
+            // session is then ended and reopened) instead of holding every job's scheduler thread.
+            connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, key);

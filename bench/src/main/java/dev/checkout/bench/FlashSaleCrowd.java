@@ -125,7 +125,10 @@ final class FlashSaleCrowd {
         }
     }
 
-    /** Orders with the token and follows the order; admitted at the token's expiry less its life (the server's clock). */
+    /**
+     * Orders with the token and follows the order. "Admitted" is when the token's life started, its units reserved:
+     * the token's expiry less its life (the server's clock).
+     */
     private void buy(BenchCustomers.Customer customer, JsonNode ticket) {
         Instant admittedAt = Instant.parse(ticket.path("token_expires_at").asString()).minus(sale.tokenTtl());
         BenchApi.Answer ordered = api.call("POST", "/api/v1/flash-sales/" + sale.flashSaleId() + "/orders", customer.token(),

@@ -50,6 +50,15 @@ final class FlashSaleQueueOrder {
     }
 
     /**
+     * How many tickets a round may let in: no more than the free units cover (each ticket asks for one at least),
+     * {@code maxBatch}, and what keeps the holds waiting for inventory's reservation within {@code maxReserving}.
+     * Never negative.
+     */
+    static int admissible(int freeUnits, int reserving, int maxReserving, int maxBatch) {
+        return Math.max(0, Math.min(freeUnits, Math.min(maxBatch, maxReserving - reserving)));
+    }
+
+    /**
      * A rough wait for a ticket at {@code position} (1 = next), for the client to poll by: the admission rounds until
      * the batches reach it (a second at least), and, behind the sale's first {@code saleQuantity} units, one token life
      * for every further round of units ahead of it, the slowest pace at which held units come back.

@@ -111,7 +111,7 @@ class FlashSaleQueueing {
             position = room.position(sale.flashSaleId(), ticket.ticketId());
         }
         long eta = now.isBefore(sale.startsAt()) ? Duration.between(now, sale.startsAt()).toSeconds()
-                : FlashSaleQueueOrder.etaSeconds(position == null ? 1 : position, sale.quantity(), properties.admissionBatch(),
+                : FlashSaleQueueOrder.etaSeconds(position == null ? 1 : position, sale.quantity(), properties.admittedPerRound(),
                 properties.tokenTtl(), properties.admissionInterval());
         return new TicketView(ticket.ticketId(), TicketStatus.WAITING, position, eta, null, null);
     }

@@ -79,6 +79,21 @@ class FlashSaleQueueOrderTest {
     }
 
     @Test
+    void aRoundLetsInNoMoreThanKeepsTheHoldsWaitingForInventoryWithinTheirBound() {
+        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 250, 500)).isEqualTo(250);
+        assertThat(FlashSaleQueueOrder.admissible(1000, 240, 250, 500)).isEqualTo(10);
+        assertThat(FlashSaleQueueOrder.admissible(7, 0, 250, 500)).as("no more than the free units").isEqualTo(7);
+        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 900, 500)).as("no more than a batch").isEqualTo(500);
+    }
+
+    @Test
+    void aRoundLetsInNobodyAndNeverAsksTheQueueForANegativeCountWhileInventoryIsBehind() {
+        assertThat(FlashSaleQueueOrder.admissible(1000, 250, 250, 500)).isZero();
+        assertThat(FlashSaleQueueOrder.admissible(1000, 400, 250, 500)).isZero();
+        assertThat(FlashSaleQueueOrder.admissible(0, 0, 250, 500)).isZero();
+    }
+
+    @Test
     void theWaitIsTheAdmissionRoundsAheadPlusATokensLifeForEveryRoundOfUnitsAhead() {
         Duration ttl = Duration.ofMinutes(2);
         Duration interval = Duration.ofMillis(500);

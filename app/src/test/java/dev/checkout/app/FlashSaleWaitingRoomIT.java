@@ -33,7 +33,7 @@ class FlashSaleWaitingRoomIT extends EndToEndTest {
 
     private static final String QUEUE = "/api/v1/flash-sales/%s/queue";
     /** The end-to-end profile's {@code checkout.flash-sale.token-ttl} and {@code max-reserving}. */
-    private static final Duration TOKEN_LIFE = Duration.ofSeconds(6);
+    private static final Duration TOKEN_LIFE = Duration.ofSeconds(10);
     private static final int MAX_RESERVING = 4;
 
     @Autowired

@@ -32,8 +32,8 @@ public record FlashSaleProperties(
         }
     }
 
-    /** The most tickets one round can admit: a batch, and no more than may wait for inventory at once. */
-    int admittedPerRound() {
-        return Math.min(admissionBatch, maxReserving);
+    /** The fastest the queue can move, tickets a second: a batch a round, no more than may wait for inventory at once. */
+    double mostTicketsPerSecond() {
+        return Math.min(admissionBatch, maxReserving) * 1000.0 / Math.max(1, admissionInterval.toMillis());
     }
 }

@@ -59,13 +59,13 @@ final class FlashSaleQueueOrder {
     }
 
     /**
-     * A rough wait for a ticket at {@code position} (1 = next), for the client to poll by: the admission rounds until
-     * the batches reach it (a second at least), and, behind the sale's first {@code saleQuantity} units, one token life
-     * for every further round of units ahead of it, the slowest pace at which held units come back.
+     * A rough wait for a ticket at {@code position} (1 = next), for the client to poll by: the time admission takes to
+     * reach it at {@code ticketsPerSecond} (a second at least), and, behind the sale's first {@code saleQuantity}
+     * units, one token life for every further round of units ahead of it, the slowest pace at which held units come
+     * back.
      */
-    static long etaSeconds(long position, int saleQuantity, int admissionBatch, Duration tokenTtl, Duration admissionInterval) {
-        long rounds = (position + admissionBatch - 1) / admissionBatch;
-        long admission = Math.max(1, (rounds * admissionInterval.toMillis() + 999) / 1000);
+    static long etaSeconds(long position, int saleQuantity, double ticketsPerSecond, Duration tokenTtl) {
+        long admission = Math.max(1, (long) Math.ceil(position / ticketsPerSecond));
         return admission + (position - 1) / saleQuantity * tokenTtl.toSeconds();
     }
 }

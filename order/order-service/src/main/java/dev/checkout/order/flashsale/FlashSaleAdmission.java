@@ -168,10 +168,13 @@ class FlashSaleAdmission {
             return; // the ticket holds already (a round that crashed after its commit): nothing to add
         }
         sales.admit(ticket.ticketId(), checkoutId, Ids.newId("fpt"));
-        // Inventory holds the units for the longest the hold can wait, then a token's life, then one more: an order
-        // placed at the token's last second is adopted by its saga a moment later, and must find the hold still there.
-        // An unused token's hold is let go when the token lapses (CheckoutExpiry), not at this later time.
-        Instant reservedUntil = checkout.expiresAt().plus(properties.tokenTtl()).plus(properties.tokenTtl());
+        // Inventory holds the units for the longest the hold can wait, then a token's life, then as long again: an
+        // order placed at the token's last second is adopted by its saga later, through the same inventory queue the
+        // hold waited in (adoption is refused once this time has passed; a crowd's backlog made orders fail with
+        // insufficient_stock at a token's life). An unused token's hold is let go when the token lapses
+        // (CheckoutExpiry), not at this later time.
+        Duration waitAndLife = properties.reservingTimeout().plus(properties.tokenTtl());
+        Instant reservedUntil = now.plus(waitAndLife).plus(waitAndLife);
         messaging.publish(OutgoingMessage.of(InventoryTopics.COMMANDS, checkoutId, new ReserveStock(checkoutId,
                 List.of(new StockLine(sale.productId(), sale.variantId(), ticket.quantity())), reservedUntil, null)));
     }

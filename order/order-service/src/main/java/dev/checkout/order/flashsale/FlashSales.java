@@ -49,9 +49,13 @@ public class FlashSales {
         return jdbc.sql("select * from orders.flash_sales where flash_sale_id = :id").param("id", flashSaleId).query(this::mapSale).optional();
     }
 
-    /** Locks the sale's row: admission rounds of one sale run one at a time, whichever instance runs them. */
+    /**
+     * Locks the sale's row: admission rounds of one sale run one at a time, whichever instance runs them. {@code no key
+     * update}, not {@code update}: a new ticket's foreign key takes a key-share lock on this row, which a plain
+     * {@code for update} blocks, and every join would wait for the round to commit.
+     */
     Optional<FlashSale> lock(String flashSaleId) {
-        return jdbc.sql("select * from orders.flash_sales where flash_sale_id = :id for update").param("id", flashSaleId)
+        return jdbc.sql("select * from orders.flash_sales where flash_sale_id = :id for no key update").param("id", flashSaleId)
                 .query(this::mapSale).optional();
     }
 

@@ -19,6 +19,10 @@ import dev.checkout.platform.testing.ApiClient;
 import dev.checkout.platform.testing.ApiResponse;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * A flash sale through its waiting room, end to end: customers queue before the start, are admitted as many as there
@@ -28,6 +32,14 @@ import org.junit.jupiter.api.Test;
 class FlashSaleWaitingRoomIT extends EndToEndTest {
 
     private static final String QUEUE = "/api/v1/flash-sales/%s/queue";
+    /** The end-to-end profile's {@code checkout.flash-sale.token-ttl} and {@code max-reserving}. */
+    private static final Duration TOKEN_LIFE = Duration.ofSeconds(10);
+    private static final int MAX_RESERVING = 4;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void thirtyCustomersQueueForTenUnitsAndExactlyTenBuyWhileTheOthersAreToldSoldOut() throws Exception {
@@ -130,6 +142,77 @@ class FlashSaleWaitingRoomIT extends EndToEndTest {
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(Fixtures.awaitSettled(next, bought.text("/order_id")).text("/status")).isEqualTo("CONFIRMED");
         assertThat(fixtures.available(product)).as("one unit sold of five in stock").isEqualTo(4);
+    }
+
+    @Test
+    void aCustomerWhoseUnitsTakeLongerToReserveThanATokenLivesWaitsNextInLineThenGetsATokenWithItsWholeLife() {
+        String product = fixtures.productWithStock("20.00", 5);
+        ApiClient customer = fixtures.newCustomer();
+        String sale;
+        String ticket;
+        MessageListenerContainer inventory = pausedInventoryCommands();
+        try {
+            sale = saleOf(product, 1, 1, Instant.now().plusSeconds(1));
+            ticket = customer.post(QUEUE.formatted(sale), Map.of("quantity", 1)).text("/ticket_id");
+            Awaitility.await("admitted, the hold waiting for inventory").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> holdsOf(sale, "RESERVING"), held -> held == 1);
+            Awaitility.await("still waiting, next in line, for longer than a token lives").during(TOKEN_LIFE.plusSeconds(2))
+                    .atMost(TOKEN_LIFE.plusSeconds(10)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> poll(customer, sale, ticket), polled -> "WAITING".equals(polled.text("/status"))
+                            && polled.json().path("position").asLong() == 1);
+        } finally {
+            inventory.resume();
+        }
+        ApiResponse admitted = Awaitility.await("admitted once inventory answers").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> poll(customer, sale, ticket), r -> "ADMITTED".equals(r.text("/status")));
+        Duration left = Duration.between(Instant.now(), Instant.parse(admitted.text("/token_expires_at")));
+        assertThat(left).as("the token's life starts when the units are reserved").isGreaterThan(TOKEN_LIFE.minusSeconds(2));
+
+        ApiResponse bought = customer.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/flash-sales/" + sale + "/orders", order(admitted.text("/purchase_token")));
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(202);
+        assertThat(Fixtures.awaitSettled(customer, bought.text("/order_id")).text("/status")).isEqualTo("CONFIRMED");
+        assertThat(fixtures.available(product)).as("one unit sold of five in stock").isEqualTo(4);
+    }
+
+    @Test
+    void admissionLetsNoMoreHoldsWaitForInventoryThanItsBoundAndTheRestFollowAsInventoryAnswers() {
+        String product = fixtures.productWithStock("20.00", 12);
+        Map<ApiClient, String> tickets = new LinkedHashMap<>();
+        String sale;
+        MessageListenerContainer inventory = pausedInventoryCommands();
+        try {
+            sale = saleOf(product, 10, 1, Instant.now().plusSeconds(2));
+            for (int i = 0; i < 10; i++) {
+                ApiClient customer = fixtures.newCustomer();
+                tickets.put(customer, customer.post(QUEUE.formatted(sale), Map.of("quantity", 1)).text("/ticket_id"));
+            }
+            Awaitility.await("the bound reached").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> holdsOf(sale, "RESERVING"), reserving -> reserving == MAX_RESERVING);
+            Awaitility.await("and never passed while inventory does not answer").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> holdsOf(sale, "RESERVING"), reserving -> reserving == MAX_RESERVING);
+        } finally {
+            inventory.resume();
+        }
+        Map<ApiClient, ApiResponse> admitted = awaitAdmitted(sale, tickets, 10);
+        assertThat(admitted).hasSize(10);
+        assertThat(holdsOf(sale, "RESERVING")).isZero();
+        assertThat(fixtures.available(product)).as("ten held of twelve").isEqualTo(2);
+    }
+
+    /** Inventory's command consumer, paused: reservations wait until it is resumed. */
+    private MessageListenerContainer pausedInventoryCommands() {
+        MessageListenerContainer inventory = listeners.getListenerContainer("inventory-commands");
+        inventory.pause();
+        Awaitility.await("inventory's commands paused").atMost(Duration.ofSeconds(30)).until(inventory::isContainerPaused);
+        return inventory;
+    }
+
+    private int holdsOf(String sale, String status) {
+        return jdbc.sql("""
+                        select count(*) from orders.flash_sale_tickets t join orders.checkouts c on c.checkout_id = t.checkout_id
+                        where t.flash_sale_id = :sale and c.status = :status""")
+                .param("sale", sale).param("status", status).query(Integer.class).single();
     }
 
     @Test

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The crowd of a flash sale, one virtual thread a customer: each joins the waiting room at its moment in the window
  * around the start, asking for 1 or 2 units (never above the limit), polls its ticket when the ticket's
- * {@code eta_seconds} says (a second at least, 15 s at most, ±20% so polls do not come in waves), and once admitted
+ * {@code eta_seconds} says (a second at least, 15 s at most and never more than half a token's life, ±20% so polls do
+ * not come in waves: a client that slept through its token's whole life would never see it), and once admitted
  * either walks away from its purchase token (the abandoning share) or orders with it and follows the order until it
  * settles. What the customers saw is counted here; what was sold is audited from the orders afterwards.
  */
@@ -88,7 +89,7 @@ final class FlashSaleCrowd {
         while (true) {
             switch (ticket.path("status").asString()) {
                 case "WAITING" -> {
-                    Pause.of(pollDelay(ticket.path("eta_seconds").asLong(1)));
+                    Pause.of(pollDelay(ticket.path("eta_seconds").asLong(1), sale.tokenTtl()));
                     BenchApi.Answer polled = api.call("GET", queue + "/" + ticketId, customer.token(), null, null);
                     if (!polled.ok()) {
                         count("poll answered " + polled.status());
@@ -125,7 +126,10 @@ final class FlashSaleCrowd {
         }
     }
 
-    /** Orders with the token and follows the order; admitted at the token's expiry less its life (the server's clock). */
+    /**
+     * Orders with the token and follows the order. "Admitted" is when the token's life started, its units reserved:
+     * the token's expiry less its life (the server's clock).
+     */
     private void buy(BenchCustomers.Customer customer, JsonNode ticket) {
         Instant admittedAt = Instant.parse(ticket.path("token_expires_at").asString()).minus(sale.tokenTtl());
         BenchApi.Answer ordered = api.call("POST", "/api/v1/flash-sales/" + sale.flashSaleId() + "/orders", customer.token(),
@@ -161,8 +165,8 @@ final class FlashSaleCrowd {
         count("order unsettled after 3 min");
     }
 
-    private static Duration pollDelay(long etaSeconds) {
-        long millis = Math.clamp(etaSeconds, 1, 15) * 1000;
+    private static Duration pollDelay(long etaSeconds, Duration tokenTtl) {
+        long millis = Math.min(Math.clamp(etaSeconds, 1, 15) * 1000, Math.max(1000, tokenTtl.toMillis() / 2));
         return Duration.ofMillis((long) (millis * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
     }
 

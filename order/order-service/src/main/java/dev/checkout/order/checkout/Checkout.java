@@ -1,6 +1,7 @@
 package dev.checkout.order.checkout;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,10 @@ import dev.checkout.order.orders.Order;
  * A cart's contents held for payment: reserved stock and locked prices until {@code expiresAt}. It is RESERVING until
  * inventory answers, then RESERVED (or FAILED when stock is short); paying it makes it PAID and hands its reservation
  * to the order's saga; left alone past {@code expiresAt} it becomes EXPIRED and can no longer be paid.
+ * <p>
+ * A flash sale's hold ({@link #openHold}) has {@code lifeOnceReserved}: its time to be paid starts when inventory
+ * answers, so a customer whose units took long to reserve still gets a purchase token's whole life. Until then its
+ * {@code expiresAt} is only how long it may wait for inventory.
  */
 public final class Checkout {
 
@@ -40,15 +45,16 @@ public final class Checkout {
     private final Address shippingAddress;
     private final List<PriceChange> priceChanges;
     private final List<Warning> warnings;
-    private final Instant expiresAt;
+    private Instant expiresAt;
     private final Instant createdAt;
+    private final Duration lifeOnceReserved;
     private Status status;
     private List<ShortItem> failedItems;
     private String orderId;
 
     Checkout(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
              Address shippingAddress, List<PriceChange> priceChanges, List<Warning> warnings,
-             Instant expiresAt, Instant createdAt, Status status, List<ShortItem> failedItems, String orderId) {
+             Instant expiresAt, Instant createdAt, Duration lifeOnceReserved, Status status, List<ShortItem> failedItems, String orderId) {
         this.checkoutId = Objects.requireNonNull(checkoutId);
         this.userId = Objects.requireNonNull(userId);
         this.cartId = Objects.requireNonNull(cartId);
@@ -59,6 +65,7 @@ public final class Checkout {
         this.warnings = warnings;
         this.expiresAt = expiresAt;
         this.createdAt = createdAt;
+        this.lifeOnceReserved = lifeOnceReserved;
         this.status = status;
         this.failedItems = failedItems;
         this.orderId = orderId;
@@ -66,12 +73,28 @@ public final class Checkout {
 
     public static Checkout open(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
                          Address shippingAddress, List<PriceChange> priceChanges,
-                         List<Warning> warnings, Instant now, java.time.Duration hold) {
+                         List<Warning> warnings, Instant now, Duration hold) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a checkout holds at least one line");
         }
         return new Checkout(checkoutId, userId, cartId, lines, totals, shippingAddress, priceChanges, warnings, now.plus(hold), now,
-                Status.RESERVING, null, null);
+                null, Status.RESERVING, null, null);
+    }
+
+    /**
+     * A hold whose life to be paid ({@code life}) starts when its stock is reserved; until then it waits for inventory
+     * at most {@code reservingTimeout}, after which it expires unreserved (its units go back to the sale).
+     */
+    public static Checkout openHold(String checkoutId, String userId, String holderId, List<Order.Line> lines, Order.Totals totals,
+                                    Instant now, Duration reservingTimeout, Duration life) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("a checkout holds at least one line");
+        }
+        if (!life.isPositive() || !reservingTimeout.isPositive()) {
+            throw new IllegalArgumentException("a hold waits and lives for some time");
+        }
+        return new Checkout(checkoutId, userId, holderId, lines, totals, null, List.of(), List.of(), now.plus(reservingTimeout), now,
+                life, Status.RESERVING, null, null);
     }
 
     /** Still payable, or about to be: reserving or reserved, and not past its time. */
@@ -79,10 +102,30 @@ public final class Checkout {
         return (status == Status.RESERVING || status == Status.RESERVED) && now.isBefore(expiresAt);
     }
 
-    void stockReserved() {
-        if (status == Status.RESERVING) {
-            status = Status.RESERVED;
+    /**
+     * Inventory reserved the stock at or before {@code now}, until {@code reservationExpiresAt}. A hold with a life
+     * once reserved starts it now, cut short only if the reservation would not outlive it by one such life (the time
+     * an order placed at the token's last moment needs to adopt it); one that waited past its time for this answer
+     * stays as it is, for the expiry to let go.
+     */
+    void stockReserved(Instant now, Instant reservationExpiresAt) {
+        if (status != Status.RESERVING) {
+            return;
         }
+        if (lifeOnceReserved != null) {
+            if (!now.isBefore(expiresAt)) {
+                return;
+            }
+            Instant lifeEnds = now.plus(lifeOnceReserved);
+            if (reservationExpiresAt != null && reservationExpiresAt.minus(lifeOnceReserved).isBefore(lifeEnds)) {
+                lifeEnds = reservationExpiresAt.minus(lifeOnceReserved);
+            }
+            if (!now.isBefore(lifeEnds)) {
+                return;
+            }
+            expiresAt = lifeEnds;
+        }
+        status = Status.RESERVED;
     }
 
     void stockRefused(List<ShortItem> shortItems) {
@@ -92,10 +135,19 @@ public final class Checkout {
         }
     }
 
-    /** Past its time and unpaid: it will never be paid. Returns whether this call expired it. */
+    /**
+     * Past its time and unpaid: it will never be paid. Returns whether this call let it go. A hold whose life had not
+     * started (inventory never answered in time) fails instead of expiring: its holder never had the time to pay, and
+     * waits again.
+     */
     boolean expire(Instant now) {
         if ((status == Status.RESERVING || status == Status.RESERVED) && !now.isBefore(expiresAt)) {
-            status = Status.EXPIRED;
+            if (status == Status.RESERVING && lifeOnceReserved != null) {
+                status = Status.FAILED;
+                failedItems = List.of();
+            } else {
+                status = Status.EXPIRED;
+            }
             return true;
         }
         return false;
@@ -150,6 +202,7 @@ public final class Checkout {
     List<Warning> warnings() { return warnings; }
     public Instant expiresAt() { return expiresAt; }
     Instant createdAt() { return createdAt; }
+    Duration lifeOnceReserved() { return lifeOnceReserved; }
     public Status status() { return status; }
     List<ShortItem> failedItems() { return failedItems; }
     public String orderId() { return orderId; }

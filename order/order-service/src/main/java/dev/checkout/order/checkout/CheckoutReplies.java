@@ -54,7 +54,8 @@ class CheckoutReplies {
             return;
         }
         checkouts.lock(reserved.ownerId()).ifPresent(checkout -> {
-            checkout.stockReserved();
+            // A flash sale's hold starts its token's life here (the reply's time bounds it: see Checkout.stockReserved).
+            checkout.stockReserved(clock.instant(), reserved.expiresAt());
             checkouts.update(checkout);
             settlements.announce(checkout.checkoutId());
         });

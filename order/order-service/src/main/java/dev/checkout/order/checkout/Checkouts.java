@@ -43,9 +43,10 @@ public class Checkouts {
         Order.Totals t = checkout.totals();
         return jdbc.sql("""
                         insert into orders.checkouts (checkout_id, user_id, cart_id, status, lines, subtotal, discount_amount, tax_amount,
-                            shipping_amount, total_amount, currency, shipping_address, price_changes, warnings, expires_at, created_at)
+                            shipping_amount, total_amount, currency, shipping_address, price_changes, warnings, expires_at, created_at,
+                            life_once_reserved_ms)
                         values (:id, :user, :cart, :status, :lines::jsonb, :subtotal, :discount, :tax, :shipping, :total, :currency,
-                            :address::jsonb, :changes::jsonb, :warnings::jsonb, :expires, :created)
+                            :address::jsonb, :changes::jsonb, :warnings::jsonb, :expires, :created, :life)
                         on conflict (cart_id) where status in ('RESERVING', 'RESERVED') do nothing""")
                 .param("id", checkout.checkoutId()).param("user", checkout.userId()).param("cart", checkout.cartId())
                 .param("status", checkout.status().name())
@@ -57,16 +58,18 @@ public class Checkouts {
                 .param("changes", json.writeValueAsString(checkout.priceChanges()))
                 .param("warnings", json.writeValueAsString(checkout.warnings()))
                 .param("expires", Timestamp.from(checkout.expiresAt())).param("created", Timestamp.from(checkout.createdAt()))
+                .param("life", checkout.lifeOnceReserved() == null ? null : checkout.lifeOnceReserved().toMillis())
                 .update() == 1;
     }
 
     public void update(Checkout checkout) {
         jdbc.sql("""
-                        update orders.checkouts set status = :status, failed_items = :failed::jsonb, order_id = :order, updated_at = now()
+                        update orders.checkouts set status = :status, failed_items = :failed::jsonb, order_id = :order, expires_at = :expires,
+                            updated_at = now()
                         where checkout_id = :id""")
                 .param("status", checkout.status().name())
                 .param("failed", checkout.failedItems() == null ? null : json.writeValueAsString(checkout.failedItems()))
-                .param("order", checkout.orderId()).param("id", checkout.checkoutId())
+                .param("order", checkout.orderId()).param("expires", Timestamp.from(checkout.expiresAt())).param("id", checkout.checkoutId())
                 .update();
     }
 
@@ -96,6 +99,11 @@ public class Checkouts {
                 .param("now", Timestamp.from(now)).param("limit", limit).query(this::map).list();
     }
 
+    private static java.time.Duration lifeOnceReserved(ResultSet rs) throws SQLException {
+        long millis = rs.getLong("life_once_reserved_ms");
+        return rs.wasNull() ? null : java.time.Duration.ofMillis(millis);
+    }
+
     private Checkout map(ResultSet rs, int row) throws SQLException {
         List<Order.Line> lines = json.readValue(rs.getString("lines"), LINES).stream()
                 .map(l -> new Order.Line(l.productId(), l.variantId(), l.name(), l.quantity(), l.unitPrice())).toList();
@@ -105,7 +113,7 @@ public class Checkouts {
                         rs.getBigDecimal("shipping_amount"), rs.getBigDecimal("total_amount"), rs.getString("currency")),
                 json.readValue(rs.getString("shipping_address"), Address.class), json.readValue(rs.getString("price_changes"), PRICE_CHANGES),
                 json.readValue(rs.getString("warnings"), WARNINGS), rs.getTimestamp("expires_at").toInstant(),
-                rs.getTimestamp("created_at").toInstant(), Checkout.Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(), lifeOnceReserved(rs), Checkout.Status.valueOf(rs.getString("status")),
                 failed == null ? null : json.readValue(failed, SHORT_ITEMS), rs.getString("order_id"));
     }
 }

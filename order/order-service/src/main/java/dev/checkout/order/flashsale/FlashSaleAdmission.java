@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dev.checkout.inventory.api.InventoryTopics;
@@ -24,35 +26,46 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import dev.checkout.order.checkout.Checkout;
+import dev.checkout.order.checkout.CheckoutExpiry;
 import dev.checkout.order.checkout.Checkouts;
 import dev.checkout.order.orders.Order;
 
 /**
  * Lets the next customers of each live sale in, every {@code checkout.flash-sale.admission-interval}: as many tickets
- * from the head of the queue as the units neither sold nor held cover (at most {@code admission-batch} a round). Each
- * admitted ticket gets a hold: a checkout row keyed by the ticket, whose stock is reserved in inventory for the token's
- * life exactly as a two-step checkout's is (PostgreSQL decides, the Redis queue only orders), and which the order
- * placed with the token adopts. A lapsed token's units are free again in the next round; a hold inventory refused
- * (the lapsed units not yet given back) puts its ticket back in its place. The round runs under the sale's row lock,
- * so two instances never hand out the same unit.
+ * from the head of the queue as the units neither sold nor held cover (at most {@code admission-batch} a round), and
+ * no more than keeps {@code max-reserving} holds waiting for inventory: admission goes at the pace inventory answers.
+ * Each admitted ticket gets a hold: a checkout row keyed by the ticket, whose stock is reserved in inventory exactly as
+ * a two-step checkout's is (PostgreSQL decides, the Redis queue only orders), and which the order placed with the token
+ * adopts. The token's life starts when inventory has reserved the units ({@link Checkout#openHold}); a hold inventory
+ * refused (the lapsed units not yet given back) or did not answer in time puts its ticket back in its place. Each
+ * round first lets go of the sale's lapsed holds, so their units go to the next in line. The round runs under the
+ * sale's row lock, so two instances never hand out the same unit.
  */
 @Component
 class FlashSaleAdmission {
 
     private static final Logger log = LoggerFactory.getLogger(FlashSaleAdmission.class);
+    /** Lapsed holds a round lets go of at most; the expiry job takes any beyond. */
+    private static final int LAPSED_PER_ROUND = 500;
+    /** The rounds the queue's pace is measured over. */
+    private static final Duration PACE_WINDOW = Duration.ofSeconds(5);
 
     private final FlashSales sales;
     private final Checkouts checkouts;
+    private final CheckoutExpiry expiry;
     private final FlashSaleWaitingRoom room;
     private final OrderMessaging messaging;
     private final TransactionTemplate transactions;
     private final FlashSaleProperties properties;
     private final Clock clock;
+    /** Each live sale's pace as this instance's rounds measured it (the job runs on one instance at a time). */
+    private final Map<String, AdmissionPace> paces = new ConcurrentHashMap<>();
 
-    FlashSaleAdmission(FlashSales sales, Checkouts checkouts, FlashSaleWaitingRoom room, OrderMessaging messaging,
+    FlashSaleAdmission(FlashSales sales, Checkouts checkouts, CheckoutExpiry expiry, FlashSaleWaitingRoom room, OrderMessaging messaging,
                        PlatformTransactionManager transactionManager, FlashSaleProperties properties, Clock clock) {
         this.sales = sales;
         this.checkouts = checkouts;
+        this.expiry = expiry;
         this.room = room;
         this.messaging = messaging;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -70,8 +83,15 @@ class FlashSaleAdmission {
         }
     }
 
-    /** What one round did to the queue, applied to Redis after the round's transaction committed. */
-    private record Round(List<String> leaving, List<FlashSales.Ticket> waitingAgain, boolean soldOut, Duration untilEnd) {
+    /**
+     * What one round did to the queue, applied to Redis after the round's transaction committed: with how many tickets
+     * it admitted, and whether it had units to hand out (for the queue's pace).
+     */
+    private record Round(List<String> leaving, List<FlashSales.Ticket> waitingAgain, boolean soldOut, Duration untilEnd, int admitted,
+                         boolean hadUnits) {
+        Round(List<String> leaving, List<FlashSales.Ticket> waitingAgain, boolean soldOut, Duration untilEnd) {
+            this(leaving, waitingAgain, soldOut, untilEnd, 0, false);
+        }
     }
 
     void admitNextBatch(String flashSaleId) {
@@ -79,9 +99,14 @@ class FlashSaleAdmission {
         if (round == null) {
             return;
         }
+        Instant now = clock.instant();
+        AdmissionPace pace = paces.computeIfAbsent(flashSaleId, id -> new AdmissionPace(PACE_WINDOW));
+        pace.record(now, round.admitted(), round.hadUnits());
+        pace.ticketsPerSecond(now).ifPresent(perSecond -> room.recordPace(flashSaleId, perSecond));
         room.leave(flashSaleId, round.leaving());
         round.waitingAgain().forEach(ticket -> room.enqueue(flashSaleId, ticket.ticketId(), ticket.queueScore()));
         if (round.soldOut()) {
+            paces.remove(flashSaleId);
             room.markSoldOut(flashSaleId, round.untilEnd());
             log.info("flash sale {} sold out", flashSaleId);
         }
@@ -93,24 +118,29 @@ class FlashSaleAdmission {
         if (sale == null || !sale.admitsAt(now)) {
             return null;
         }
+        // Lapsed tokens and holds inventory never answered in time are let go first (each under its row lock, which a
+        // purchase at the token's last moment also takes), so their units count as free below.
+        for (String holdId : sales.overdueHolds(flashSaleId, now, LAPSED_PER_ROUND)) {
+            expiry.expireIfOverdue(holdId);
+        }
         List<FlashSales.Ticket> waitingAgain = sales.takeBackRefused(flashSaleId);
-        FlashSale.Standing standing = sales.standing(flashSaleId, now);
+        FlashSale.Standing standing = sales.standing(flashSaleId);
         Duration untilEnd = Duration.between(now, sale.endsAt());
         if (sale.soldOut(standing)) {
             return new Round(List.of(), List.of(), true, untilEnd);
         }
         int free = sale.free(standing);
-        // Each ticket asks for at least one unit, so the free units bound how many of the head can be let in.
-        List<String> head = room.head(flashSaleId, Math.min(free, properties.admissionBatch()));
+        int admissible = FlashSaleQueueOrder.admissible(free, standing.reserving(), properties.maxReserving(), properties.admissionBatch());
+        List<String> head = room.head(flashSaleId, admissible);
         if (head.isEmpty()) {
-            return new Round(List.of(), waitingAgain, false, untilEnd);
+            // Units free yet nobody let in: the pace is nil if inventory's bound held the queue back, unknown if nobody waits.
+            return new Round(List.of(), waitingAgain, false, untilEnd, 0, free > 0 && admissible == 0);
         }
         List<FlashSales.Ticket> waiting = sales.lockWaiting(head);
         Set<String> stillWaiting = waiting.stream().map(FlashSales.Ticket::ticketId).collect(Collectors.toSet());
         List<String> leaving = new ArrayList<>(head.stream().filter(id -> !stillWaiting.contains(id)).toList());
         List<FlashSaleQueueOrder.Waiting> batch = FlashSaleQueueOrder.admissionBatch(
-                waiting.stream().map(t -> new FlashSaleQueueOrder.Waiting(t.ticketId(), t.quantity())).toList(), free,
-                properties.admissionBatch());
+                waiting.stream().map(t -> new FlashSaleQueueOrder.Waiting(t.ticketId(), t.quantity())).toList(), free, admissible);
         for (FlashSaleQueueOrder.Waiting admitted : batch) {
             FlashSales.Ticket ticket = waiting.stream().filter(t -> t.ticketId().equals(admitted.ticketId())).findFirst().orElseThrow();
             hold(sale, ticket, now);
@@ -119,27 +149,33 @@ class FlashSaleAdmission {
         if (!batch.isEmpty()) {
             log.debug("flash sale {}: admitted {} ticket(s), {} unit(s) were free", flashSaleId, batch.size(), free);
         }
-        return new Round(leaving, waitingAgain, false, untilEnd);
+        return new Round(leaving, waitingAgain, false, untilEnd, batch.size(), free > 0);
     }
 
-    /** The ticket's units reserved for the token's life, under a checkout keyed by the ticket (one open hold a ticket). */
+    /**
+     * The ticket's units reserved under a checkout keyed by the ticket (one open hold a ticket). The hold waits for
+     * inventory at most {@code reserving-timeout}; the token's life starts when inventory has answered.
+     */
     private void hold(FlashSale sale, FlashSales.Ticket ticket, Instant now) {
         String checkoutId = Ids.newId(Checkout.ID_TYPE);
         BigDecimal subtotal = sale.salePrice().multiply(BigDecimal.valueOf(ticket.quantity()));
         Order.Line line = new Order.Line(sale.productId(), sale.variantId(), sale.productName(), ticket.quantity(), sale.salePrice());
         Order.Totals totals = new Order.Totals(subtotal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, subtotal, sale.currency());
         // No shipping address yet: the customer gives it with the order, which is priced (tax, shipping) then.
-        Checkout checkout = Checkout.open(checkoutId, ticket.userId(), ticket.ticketId(), List.of(line), totals, null, List.of(), List.of(),
-                now, properties.tokenTtl());
+        Checkout checkout = Checkout.openHold(checkoutId, ticket.userId(), ticket.ticketId(), List.of(line), totals, now,
+                properties.reservingTimeout(), properties.tokenTtl());
         if (!checkouts.addUnlessCartHasOneOpen(checkout)) {
             return; // the ticket holds already (a round that crashed after its commit): nothing to add
         }
         sales.admit(ticket.ticketId(), checkoutId, Ids.newId("fpt"));
-        // Inventory holds the units a token's life longer than the token: an order placed at the token's last second
-        // is adopted by its saga a moment later, and must find the hold still there. An unused token's hold is let go
-        // when the token lapses (CheckoutExpiry), not at this later time.
+        // Inventory holds the units for the longest the hold can wait, then a token's life, then as long again: an
+        // order placed at the token's last second is adopted by its saga later, through the same inventory queue the
+        // hold waited in (adoption is refused once this time has passed; a crowd's backlog made orders fail with
+        // insufficient_stock at a token's life). An unused token's hold is let go when the token lapses
+        // (CheckoutExpiry), not at this later time.
+        Duration waitAndLife = properties.reservingTimeout().plus(properties.tokenTtl());
+        Instant reservedUntil = now.plus(waitAndLife).plus(waitAndLife);
         messaging.publish(OutgoingMessage.of(InventoryTopics.COMMANDS, checkoutId, new ReserveStock(checkoutId,
-                List.of(new StockLine(sale.productId(), sale.variantId(), ticket.quantity())),
-                checkout.expiresAt().plus(properties.tokenTtl()), null)));
+                List.of(new StockLine(sale.productId(), sale.variantId(), ticket.quantity())), reservedUntil, null)));
     }
 }

@@ -87,7 +87,7 @@ class FlashSaleCatalog {
     private SaleView view(FlashSale sale) {
         Instant now = clock.instant();
         FlashSale.Standing standing = room.isSoldOut(sale.flashSaleId())
-                ? new FlashSale.Standing(sale.quantity(), sale.quantity(), 0) : sales.standing(sale.flashSaleId(), now);
+                ? new FlashSale.Standing(sale.quantity(), sale.quantity(), 0) : sales.standing(sale.flashSaleId());
         return new SaleView(sale.flashSaleId(), sale.productId(), sale.variantId(), sale.quantity(), sale.salePrice(), sale.currency(),
                 sale.startsAt(), sale.endsAt(), sale.perUserLimit(), sale.statusAt(now, standing), sale.free(standing));
     }

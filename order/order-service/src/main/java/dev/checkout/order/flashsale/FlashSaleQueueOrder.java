@@ -50,13 +50,22 @@ final class FlashSaleQueueOrder {
     }
 
     /**
-     * A rough wait for a ticket at {@code position} (1 = next), for the client to poll by: the admission rounds until
-     * the batches reach it (a second at least), and, behind the sale's first {@code saleQuantity} units, one token life
-     * for every further round of units ahead of it, the slowest pace at which held units come back.
+     * How many tickets a round may let in: no more than the free units cover (each ticket asks for one at least),
+     * {@code maxBatch}, and what keeps the holds waiting for inventory's reservation within {@code maxReserving}.
+     * Never negative.
      */
-    static long etaSeconds(long position, int saleQuantity, int admissionBatch, Duration tokenTtl, Duration admissionInterval) {
-        long rounds = (position + admissionBatch - 1) / admissionBatch;
-        long admission = Math.max(1, (rounds * admissionInterval.toMillis() + 999) / 1000);
+    static int admissible(int freeUnits, int reserving, int maxReserving, int maxBatch) {
+        return Math.max(0, Math.min(freeUnits, Math.min(maxBatch, maxReserving - reserving)));
+    }
+
+    /**
+     * A rough wait for a ticket at {@code position} (1 = next), for the client to poll by: the time admission takes to
+     * reach it at {@code ticketsPerSecond} (a second at least), and, behind the sale's first {@code saleQuantity}
+     * units, one token life for every further round of units ahead of it, the slowest pace at which held units come
+     * back.
+     */
+    static long etaSeconds(long position, int saleQuantity, double ticketsPerSecond, Duration tokenTtl) {
+        long admission = Math.max(1, (long) Math.ceil(position / ticketsPerSecond));
         return admission + (position - 1) / saleQuantity * tokenTtl.toSeconds();
     }
 }

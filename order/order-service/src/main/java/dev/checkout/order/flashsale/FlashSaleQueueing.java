@@ -111,8 +111,8 @@ class FlashSaleQueueing {
             position = room.position(sale.flashSaleId(), ticket.ticketId());
         }
         long eta = now.isBefore(sale.startsAt()) ? Duration.between(now, sale.startsAt()).toSeconds()
-                : FlashSaleQueueOrder.etaSeconds(position == null ? 1 : position, sale.quantity(), properties.admissionBatch(),
-                properties.tokenTtl(), properties.admissionInterval());
+                : FlashSaleQueueOrder.etaSeconds(position == null ? 1 : position, sale.quantity(),
+                room.pace(sale.flashSaleId()).orElse(properties.mostTicketsPerSecond()), properties.tokenTtl());
         return new TicketView(ticket.ticketId(), TicketStatus.WAITING, position, eta, null, null);
     }
 

@@ -3,6 +3,8 @@ package dev.checkout.order.flashsale;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,7 +24,11 @@ class FlashSaleWaitingRoom {
     /** How long a sale's keys outlive its end, so a late poll still reads SOLD_OUT from memory. */
     private static final Duration KEPT_AFTER_END = Duration.ofDays(1);
 
+    private static final Duration PACE_KEPT = Duration.ofSeconds(30);
+    private static final Duration PACE_READ_EVERY = Duration.ofSeconds(1);
+
     private final StringRedisTemplate redis;
+    private final Map<String, Pace> paces = new ConcurrentHashMap<>();
     /** Sales this process has seen sold out: the crowd that keeps asking afterwards is answered without a Redis call. */
     private final Set<String> soldOutHere = ConcurrentHashMap.newKeySet();
 
@@ -32,6 +38,10 @@ class FlashSaleWaitingRoom {
 
     private static String queue(String flashSaleId) {
         return "flash-sale:{" + flashSaleId + "}:queue";
+    }
+
+    private static String paceKey(String flashSaleId) {
+        return "flash-sale:{" + flashSaleId + "}:pace";
     }
 
     private static String soldOut(String flashSaleId) {
@@ -67,6 +77,27 @@ class FlashSaleWaitingRoom {
     long waiting(String flashSaleId) {
         Long size = redis.opsForZSet().zCard(queue(flashSaleId));
         return size == null ? 0 : size;
+    }
+
+    /** The queue's measured pace (tickets admitted a second), for every instance's ETA; it lapses if admission stops. */
+    void recordPace(String flashSaleId, double ticketsPerSecond) {
+        redis.opsForValue().set(paceKey(flashSaleId), Double.toString(ticketsPerSecond), PACE_KEPT);
+    }
+
+    /** The measured pace, read from Redis at most once a second per sale in this process (every poll asks). */
+    OptionalDouble pace(String flashSaleId) {
+        long now = System.nanoTime();
+        Pace known = paces.get(flashSaleId);
+        if (known != null && now - known.readAtNanos() < PACE_READ_EVERY.toNanos()) {
+            return known.value();
+        }
+        String value = redis.opsForValue().get(paceKey(flashSaleId));
+        OptionalDouble read = value == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(value));
+        paces.put(flashSaleId, new Pace(read, now));
+        return read;
+    }
+
+    private record Pace(OptionalDouble value, long readAtNanos) {
     }
 
     /** Whether every unit is in a confirmed order; once seen, remembered in this process (it never changes back). */

@@ -49,9 +49,13 @@ public class FlashSales {
         return jdbc.sql("select * from orders.flash_sales where flash_sale_id = :id").param("id", flashSaleId).query(this::mapSale).optional();
     }
 
-    /** Locks the sale's row: admission rounds of one sale run one at a time, whichever instance runs them. */
+    /**
+     * Locks the sale's row: admission rounds of one sale run one at a time, whichever instance runs them. {@code no key
+     * update}, not {@code update}: a new ticket's foreign key takes a key-share lock on this row, which a plain
+     * {@code for update} blocks, and every join would wait for the round to commit.
+     */
     Optional<FlashSale> lock(String flashSaleId) {
-        return jdbc.sql("select * from orders.flash_sales where flash_sale_id = :id for update").param("id", flashSaleId)
+        return jdbc.sql("select * from orders.flash_sales where flash_sale_id = :id for no key update").param("id", flashSaleId)
                 .query(this::mapSale).optional();
     }
 
@@ -60,18 +64,33 @@ public class FlashSales {
                 .param("now", Timestamp.from(now)).query(String.class).list();
     }
 
-    /** Units of the sale sold (orders placed, not failed or cancelled), confirmed, and held by live tokens. */
-    FlashSale.Standing standing(String flashSaleId, Instant now) {
+    /**
+     * Units of the sale sold (orders placed, not failed or cancelled), confirmed, and held by holds not paid nor let
+     * go; and how many holds wait for inventory. A hold counts as held until it is EXPIRED (or FAILED), whatever its
+     * time says: the expiry and the purchase take the hold's row lock, so a token paid at its last moment is never
+     * counted free by a round that reads before the payment commits.
+     */
+    FlashSale.Standing standing(String flashSaleId) {
         return jdbc.sql("""
                         select coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('FAILED', 'CANCELLED')), 0) as sold,
                                coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('PENDING', 'FAILED', 'CANCELLED')), 0) as confirmed,
-                               coalesce(sum(t.quantity) filter (where c.status in ('RESERVING', 'RESERVED') and c.expires_at > :now), 0) as held
+                               coalesce(sum(t.quantity) filter (where c.status in ('RESERVING', 'RESERVED')), 0) as held,
+                               count(*) filter (where c.status = 'RESERVING') as reserving
                         from orders.flash_sale_tickets t
                         join orders.checkouts c on c.checkout_id = t.checkout_id
                         left join orders.orders o on o.order_id = c.order_id
                         where t.flash_sale_id = :id and t.checkout_id is not null""")
-                .param("id", flashSaleId).param("now", Timestamp.from(now))
-                .query((rs, n) -> new FlashSale.Standing(rs.getInt("sold"), rs.getInt("confirmed"), rs.getInt("held"))).single();
+                .param("id", flashSaleId).query((rs, n) -> new FlashSale.Standing(rs.getInt("sold"), rs.getInt("confirmed"), rs.getInt("held"), rs.getInt("reserving")))
+                .single();
+    }
+
+    /** The sale's holds past their time and not yet let go (at most {@code limit}), for the admission round to expire first. */
+    List<String> overdueHolds(String flashSaleId, Instant now, int limit) {
+        return jdbc.sql("""
+                        select c.checkout_id from orders.flash_sale_tickets t join orders.checkouts c on c.checkout_id = t.checkout_id
+                        where t.flash_sale_id = :id and t.checkout_id is not null and c.status in ('RESERVING', 'RESERVED') and c.expires_at <= :now
+                        order by c.expires_at limit :limit""")
+                .param("id", flashSaleId).param("now", Timestamp.from(now)).param("limit", limit).query(String.class).list();
     }
 
     /** Adds the ticket unless the customer has one for the sale already; returns the customer's ticket either way. */
@@ -108,7 +127,10 @@ public class FlashSales {
                 .param("ids", ticketIds.toArray(String[]::new)).query(this::mapTicket).list();
     }
 
-    /** Tickets whose hold inventory refused (stock not yet given back by a lapsed hold): they wait again, in their place. */
+    /**
+     * Tickets whose hold failed, refused by inventory (stock not yet given back by a lapsed hold) or never reserved in
+     * time: they wait again, in their place.
+     */
     List<Ticket> takeBackRefused(String flashSaleId) {
         return jdbc.sql("""
                         update orders.flash_sale_tickets t set checkout_id = null, purchase_token = null

@@ -79,13 +79,43 @@ class FlashSaleQueueOrderTest {
     }
 
     @Test
-    void theWaitIsTheAdmissionRoundsAheadPlusATokensLifeForEveryRoundOfUnitsAhead() {
+    void aRoundLetsInNoMoreThanKeepsTheHoldsWaitingForInventoryWithinTheirBound() {
+        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 250, 500)).isEqualTo(250);
+        assertThat(FlashSaleQueueOrder.admissible(1000, 240, 250, 500)).isEqualTo(10);
+        assertThat(FlashSaleQueueOrder.admissible(7, 0, 250, 500)).as("no more than the free units").isEqualTo(7);
+        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 900, 500)).as("no more than a batch").isEqualTo(500);
+    }
+
+    @Test
+    void aRoundLetsInNobodyAndNeverAsksTheQueueForANegativeCountWhileInventoryIsBehind() {
+        assertThat(FlashSaleQueueOrder.admissible(1000, 250, 250, 500)).isZero();
+        assertThat(FlashSaleQueueOrder.admissible(1000, 400, 250, 500)).isZero();
+        assertThat(FlashSaleQueueOrder.admissible(0, 0, 250, 500)).isZero();
+    }
+
+    @Test
+    void theWaitIsTheTimeAdmissionTakesToReachTheTicketPlusATokensLifeForEveryRoundOfUnitsAhead() {
         Duration ttl = Duration.ofMinutes(2);
-        Duration interval = Duration.ofMillis(500);
-        assertThat(FlashSaleQueueOrder.etaSeconds(3, 10, 500, ttl, interval)).isEqualTo(1);
-        assertThat(FlashSaleQueueOrder.etaSeconds(4_200, 10_000, 500, ttl, interval)).isEqualTo(5);
-        assertThat(FlashSaleQueueOrder.etaSeconds(11, 10, 500, ttl, interval)).isEqualTo(121);
-        assertThat(FlashSaleQueueOrder.etaSeconds(25, 10, 500, ttl, interval)).isEqualTo(241);
+        assertThat(FlashSaleQueueOrder.etaSeconds(3, 10, 1000, ttl)).isEqualTo(1);
+        assertThat(FlashSaleQueueOrder.etaSeconds(4_200, 10_000, 1000, ttl)).isEqualTo(5);
+        assertThat(FlashSaleQueueOrder.etaSeconds(11, 10, 1000, ttl)).isEqualTo(121);
+        assertThat(FlashSaleQueueOrder.etaSeconds(25, 10, 1000, ttl)).isEqualTo(241);
+        assertThat(FlashSaleQueueOrder.etaSeconds(4_200, 10_000, 40, ttl)).as("at the pace inventory answers").isEqualTo(105);
+    }
+
+    @Test
+    void thePaceIsTheTicketsAdmittedASecondOverTheLastRoundsThatHadUnitsToHandOut() {
+        AdmissionPace pace = new AdmissionPace(Duration.ofSeconds(5));
+        assertThat(pace.ticketsPerSecond(START)).isEmpty();
+        for (int round = 0; round <= 10; round++) {
+            pace.record(START.plusMillis(500L * round), 20, true);
+        }
+        pace.record(START.plusMillis(5_500), 0, false); // nothing free: waiting for lapses, not the pace of admission
+        assertThat(pace.ticketsPerSecond(START.plusMillis(5_000)).orElseThrow()).as("20 a round, 2 rounds a second").isBetween(38.0, 44.0);
+        for (int round = 12; round <= 24; round++) {
+            pace.record(START.plusMillis(500L * round), 0, true); // inventory behind: nobody let in
+        }
+        assertThat(pace.ticketsPerSecond(START.plusMillis(12_000)).orElseThrow()).as("stalled, yet never zero").isPositive().isLessThan(0.5);
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.checkout.order.flashsale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import dev.checkout.order.OrderTestApplication;
+import dev.checkout.platform.core.Ids;
+import dev.checkout.platform.testing.CheckoutIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The sales' SQL against the real PostgreSQL, where it matters how its locks meet. */
+@CheckoutIntegrationTest(classes = OrderTestApplication.class)
+class FlashSalesIT {
+
+    @Autowired
+    FlashSales sales;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void aCustomerJoinsAtOnceWhileAnAdmissionRoundHoldsTheSalesLock() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        FlashSale sale = new FlashSale(Ids.newId(FlashSale.ID_TYPE), "prod_1", null, 10, new BigDecimal("9.99"), "USD", "Widget", now,
+                now.plus(Duration.ofMinutes(10)), 1);
+        transactions.executeWithoutResult(status -> sales.add(sale));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch roundMayEnd = new CountDownLatch(1);
+        // Threads of its own: the common pool may have a single thread on a small machine, which the round would hold.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CompletableFuture<Void> round = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            sales.lock(sale.flashSaleId()).orElseThrow();
+            locked.countDown();
+            try {
+                roundMayEnd.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), threads);
+        try {
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            String userId = Ids.newId("user");
+            CompletableFuture<FlashSales.Ticket> joined = CompletableFuture.supplyAsync(() -> transactions.execute(status ->
+                    sales.addOrFind(new FlashSales.Ticket(Ids.newId(FlashSales.TICKET_ID_TYPE), sale.flashSaleId(), userId, 1, 0.5, null, null, now))),
+                    threads);
+            // With the round's lock blocking the ticket's foreign key, this would wait until the round ends.
+            assertThat(joined.get(10, TimeUnit.SECONDS).userId()).as("joined while the round holds the sale").isEqualTo(userId);
+            assertThat(round).isNotDone();
+        } finally {
+            roundMayEnd.countDown();
+            round.get(30, TimeUnit.SECONDS);
+            threads.shutdown();
+        }
+    }
+}

@@ -8,9 +8,11 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Reads another service's internal API ({@code /api/v1/internal/**}) as this service, with a short-lived SERVICE
- * token: what reconciliation jobs and the rare synchronous check ask of the service that owns the answer. Answers are
- * read tolerantly (unknown members ignored).
+ * The one client for what a service asks another over HTTP as itself: the owner's internal API
+ * ({@code /api/v1/internal/**}, SERVICE role) or a public read ({@code GET /api/v1/products/{id}}), with a short-lived
+ * SERVICE token. Each question is a contract the answering service publishes in its {@code *-api} module: the path,
+ * the problem code that means "absent", and the answer's record (read tolerantly: unknown members ignored), so a caller
+ * names the record it gets, never a JSON path.
  */
 public class InternalApi {
 

@@ -15,7 +15,6 @@ import dev.checkout.inventory.StockFixtures.Levels;
 import dev.checkout.inventory.api.ReserveStock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,9 +30,6 @@ class ReconciliationBesideCommandBatchIT extends InventoryIntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void theReconciliationWaitsForTheBatchInsteadOfDeadlockingWithIt() throws Exception {
         String product = stock.productWith(10);
@@ -46,7 +42,7 @@ class ReconciliationBesideCommandBatchIT extends InventoryIntegrationTest {
                 reservations.reserve(buyer); // the batch now holds the product's stock row
                 Future<Optional<Reservation.Outcome>> running = job.submit(
                         () -> reservations.repair(orphan.ownerId(), StockReservations.Repair.RELEASE));
-                await("the reconciliation waiting for the batch").atMost(Duration.ofSeconds(10)).until(this::aBackendWaitsForALock);
+                await("the reconciliation waiting for the batch").atMost(Duration.ofSeconds(10)).until(stock::aBackendWaitsForARowLock);
                 reservations.release(orphan.ownerId(), "order_failed"); // the batch asks for the orphan's reservation row
                 return running;
             });
@@ -77,14 +73,5 @@ class ReconciliationBesideCommandBatchIT extends InventoryIntegrationTest {
 
         assertThat(stock.inPostgres(product)).isEqualTo(new Levels(7, 0, 7));
         assertThat(stock.inRedis(product)).isEqualTo(7);
-    }
-
-    /** A backend waits for a row lock, other than the gate's reconciliation reading a product's rows. */
-    private boolean aBackendWaitsForALock() {
-        return jdbc.sql("""
-                        select count(*) from pg_stat_activity
-                        where datname = current_database() and wait_event_type = 'Lock'
-                          and query not like '%select quantity_available from inventory.stock%'""")
-                .query(Integer.class).single() > 0;
     }
 }

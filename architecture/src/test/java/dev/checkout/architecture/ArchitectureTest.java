@@ -147,6 +147,31 @@ class ArchitectureTest {
                 .check(PRODUCTION);
     }
 
+    /**
+     * In the order service, the saga machinery ({@code saga}, its registry, store, replies and recovery) runs the sagas
+     * of the business packages without knowing them: they depend on it, never the other way round, so no cycle runs
+     * through it. (The business packages themselves are not yet free of cycles between each other.)
+     */
+    @Test
+    void theOrderServicesSagaMachineryKnowsNoBusinessPackage() {
+        sagaMachineryKnowsNoBusiness().check(PRODUCTION);
+    }
+
+    @Test
+    void theRuleCatchesTheSagaMachineryReachingIntoOrders() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                dev.checkout.order.saga.fixture.SagaKnowingAnOrder.class, dev.checkout.order.orders.fixture.PlantedOrder.class);
+        assertThat(sagaMachineryKnowsNoBusiness().evaluate(planted).hasViolation()).isTrue();
+    }
+
+    private static ArchRule sagaMachineryKnowsNoBusiness() {
+        return noClasses().that().resideInAPackage("dev.checkout.order.saga..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.checkout.order.orders..", "dev.checkout.order.checkout..",
+                        "dev.checkout.order.returns..", "dev.checkout.order.flashsale..", "dev.checkout.order.clients..",
+                        "dev.checkout.order.idempotency..")
+                .because("the sagas belong to their business packages, which use the machinery; a machinery that knew them made a cycle");
+    }
+
     private static ArchRule serviceInternalsAreItsOwn(String service) {
         return noClasses().that().resideOutsideOfPackages("dev.checkout." + service + "..", "dev.checkout.app..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(

@@ -102,7 +102,7 @@ class Offers {
         catalogQuestions.increment();
         Optional<CatalogProduct> product;
         try {
-            product = services.get("catalog", CatalogProduct.PATH, CatalogProduct.ABSENT, CatalogProduct.class, productId)
+            product = services.read("catalog", CatalogProduct.PATH, CatalogProduct.class, productId)
                     .filter(found -> found.productId() != null);
         } catch (RestClientException e) {
             if (fromCopy.isPresent()) {

@@ -24,7 +24,7 @@ class CatalogProducts {
      * @throws org.springframework.web.client.RestClientException when the catalog cannot be asked
      */
     Optional<Set<String>> variantsOf(String productId) {
-        return services.get("catalog", CatalogProduct.PATH, CatalogProduct.ABSENT, CatalogProduct.class, productId)
+        return services.read("catalog", CatalogProduct.PATH, CatalogProduct.class, productId)
                 .map(product -> product.variants().stream().map(CatalogProduct.Variant::variantId).collect(Collectors.toSet()));
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * What other services read of a product from the catalog's public API, {@code GET} {@link #PATH}: the cart (adding a
+ * What other services read of a product from the catalog's public API, {@code GET} {@link #PATH} (no token; 404 when
+ * there is no such product): the cart (adding a
  * product its copy has not heard of yet), the order service (pricing one its price copy lacks) and inventory (whether
  * a product and its variants exist before stock is set). Only the members they use are named: the answer has more
  * ({@code sku}, {@code description}, ...) and may grow, so it is read tolerantly.
@@ -21,9 +22,6 @@ public record CatalogProduct(String productId, String name, String status, Strin
                              int availableQuantity, List<Variant> variants) {
 
     public static final String PATH = "/api/v1/products/{productId}";
-
-    /** The problem code of the 404 that says there is no such product. */
-    public static final String ABSENT = "not_found";
 
     /** The catalog's currency when it names none. */
     public static final String DEFAULT_CURRENCY = "USD";

@@ -43,7 +43,7 @@ class CatalogPrices {
         }
         Optional<CatalogProduct> product;
         try {
-            product = services.get("catalog", CatalogProduct.PATH, CatalogProduct.ABSENT, CatalogProduct.class, productId);
+            product = services.read("catalog", CatalogProduct.PATH, CatalogProduct.class, productId);
         } catch (RestClientException e) {
             throw unavailable();
         }

@@ -48,6 +48,24 @@ public class InternalApi {
     }
 
     /**
+     * {@code GET} of a public read ({@code path} with its URI variables) at {@code service}, without a token (a public
+     * read needs none, and a process without identity may have none to give); empty on a 404, as a browser would take
+     * it.
+     *
+     * @throws org.springframework.web.client.RestClientException when the service cannot be asked or answers otherwise
+     */
+    public <T> Optional<T> read(String service, String path, Class<T> answer, Object... uriVariables) {
+        try {
+            return Optional.ofNullable(http.get().uri(urls.of(service) + path, uriVariables).retrieve().body(answer));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
      * {@code POST} of {@code question} to {@code path} at {@code service}: for internal queries that ask about many
      * things at once.
      *

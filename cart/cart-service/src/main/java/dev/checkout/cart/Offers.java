@@ -1,13 +1,19 @@
 package dev.checkout.cart;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.checkout.catalog.api.CatalogProduct;
+import dev.checkout.inventory.api.ProductStock;
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.InternalApi;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -30,17 +36,15 @@ class Offers {
     private static final Logger log = LoggerFactory.getLogger(Offers.class);
 
     private final ProductCopies copies;
-    private final CatalogClient catalog;
-    private final InventoryClient inventory;
+    private final InternalApi services;
     private final TransactionTemplate transactions;
     private final Cache<String, Boolean> recentlyAsked = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(1)).maximumSize(100_000).build();
     private final Counter catalogQuestions;
 
-    Offers(ProductCopies copies, CatalogClient catalog, InventoryClient inventory, TransactionTemplate transactions, MeterRegistry meters) {
+    Offers(ProductCopies copies, InternalApi services, TransactionTemplate transactions, MeterRegistry meters) {
         this.copies = copies;
-        this.catalog = catalog;
-        this.inventory = inventory;
+        this.services = services;
         this.transactions = transactions;
         this.catalogQuestions = Counter.builder("checkout.cart.catalog.lookups").register(meters);
     }
@@ -73,27 +77,33 @@ class Offers {
         return offer.get();
     }
 
-    /** The catalog's availability is a copy too: before refusing, inventory's own figures decide. */
+    /** The catalog's availability is a copy too: before refusing, inventory's own figures ({@link ProductStock}) decide. */
     private Optional<ProductCopy.Offer> askInventory(String productId, String variantId, Optional<ProductCopy.Offer> soldOut) {
-        InventoryClient.Levels levels;
+        ProductStock stock;
         try {
-            levels = inventory.levels(productId);
+            stock = services.get("inventory", ProductStock.PATH, ProductStock.ABSENT, ProductStock.class, productId)
+                    .orElseThrow(() -> new RestClientException("inventory does not know product " + productId));
         } catch (RestClientException e) {
             log.warn("inventory cannot be asked about {}; going by the copy, which says sold out: {}", productId, e.toString());
             return soldOut;
         }
+        Map<String, Integer> variantsAvailable = new HashMap<>();
+        stock.warehouses().stream().filter(place -> place.variantId() != null)
+                .forEach(place -> variantsAvailable.merge(place.variantId(), place.quantityAvailable(), Integer::sum));
         ProductCopy copy = transactions.execute(status -> {
-            levels.variantsAvailable().forEach((id, available) -> copies.applyStock(productId, id, available, levels.productAvailable()));
-            return copies.applyStock(productId, null, levels.productAvailable(), levels.productAvailable());
+            variantsAvailable.forEach((id, available) -> copies.applyStock(productId, id, available, stock.quantityAvailable()));
+            return copies.applyStock(productId, null, stock.quantityAvailable(), stock.quantityAvailable());
         });
         return copy.offer(variantId).or(() -> soldOut);
     }
 
+    /** The catalog's own answer ({@link CatalogProduct}), for a product the copy does not offer; the copy learns it. */
     private Optional<ProductCopy.Offer> askCatalog(String productId, String variantId, Optional<ProductCopy.Offer> fromCopy) {
         catalogQuestions.increment();
-        Optional<CatalogClient.CatalogProduct> product;
+        Optional<CatalogProduct> product;
         try {
-            product = catalog.product(productId);
+            product = services.read("catalog", CatalogProduct.PATH, CatalogProduct.class, productId)
+                    .filter(found -> found.productId() != null);
         } catch (RestClientException e) {
             if (fromCopy.isPresent()) {
                 return fromCopy;
@@ -103,9 +113,11 @@ class Offers {
                     "The catalog cannot be reached to check this product; try again shortly");
         }
         return product.map(p -> transactions.execute(status -> {
-            copies.applyCatalog(p.productId(), p.name(), p.status(), p.currency(), p.unitPrice(), p.version(), p.variants());
-            p.variants().forEach((id, v) -> copies.applyStock(p.productId(), id, v.available(), p.available()));
-            return copies.applyStock(p.productId(), null, 0, p.available());
+            Map<String, ProductCopy.VariantCopy> variants = new LinkedHashMap<>();
+            p.variants().forEach(v -> variants.put(v.variantId(), new ProductCopy.VariantCopy(v.name(), v.price(), v.availableQuantity())));
+            copies.applyCatalog(productId, p.name(), p.status(), p.currency(), p.unitPrice(), p.version(), variants);
+            variants.forEach((id, v) -> copies.applyStock(productId, id, v.available(), p.availableQuantity()));
+            return copies.applyStock(productId, null, 0, p.availableQuantity());
         })).flatMap(copy -> copy.offer(variantId)).or(() -> fromCopy);
     }
 }

@@ -39,6 +39,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * opens the index it kept and catches up: every document carries the revision of the row it was made from, and the
  * products whose revision moved on (or that came or went) while it was down are indexed again. With no usable index,
  * or when most of the catalog changed, it rebuilds from the catalog's tables; an admin can ask for that too.
+ * <p>
+ * Longer than 300 lines on purpose: it is the one owner of the index's lifecycle (open, catch up, refresh, rebuild,
+ * commit, close), and each of those reads or swaps the one current generation and the sets of products changed
+ * meanwhile ({@code current}, {@code changedDuringRebuild}, {@code pending}, {@code rebuilding}); split, that state
+ * would have to be shared between classes. What a document holds is {@link SearchDocuments}',
+ * how queries read it {@link SearchQueries}' and {@link FacetedSearcher}'s, the files on disk {@link IndexGenerations}'.
  */
 @Component
 class SearchIndex implements SmartLifecycle {

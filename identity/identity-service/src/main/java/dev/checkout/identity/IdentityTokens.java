@@ -75,9 +75,9 @@ class IdentityTokens {
 
         /** Whether an account may act, for the other services' token checks, and its e-mail address, for notifications (SERVICE only). */
         @GetMapping(AccountStatuses.PATH)
-        Map<String, Object> status(@PathVariable String userId) {
+        AccountStatuses.Answer status(@PathVariable String userId) {
             User user = accounts.account(userId);
-            return Map.of("user_id", user.userId(), "status", user.status(), "email", user.email());
+            return new AccountStatuses.Answer(user.userId(), user.status(), user.email());
         }
 
         record ServiceTokenRequest(@NotBlank @Size(max = 100) String service, @NotBlank @Size(max = 200) String credential) {

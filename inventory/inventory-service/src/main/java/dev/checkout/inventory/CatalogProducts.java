@@ -1,40 +1,30 @@
 package dev.checkout.inventory;
 
-import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import dev.checkout.platform.web.ServiceHttp;
-import dev.checkout.platform.web.ServiceUrls;
-import org.springframework.http.HttpStatus;
+import dev.checkout.catalog.api.CatalogProduct;
+import dev.checkout.platform.web.InternalApi;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
 
-/** Asks the catalog's public API whether a product (and variant) exists, before stock is set for it. */
+/** Asks the catalog ({@link CatalogProduct}) whether a product (and variant) exists, before stock is set for it. */
 @Component
 class CatalogProducts {
 
-    private final RestClient http;
-    private final ServiceUrls urls;
+    private final InternalApi services;
 
-    CatalogProducts(RestClient.Builder builder, ServiceUrls urls) {
-        this.http = builder.requestFactory(ServiceHttp.requests(Duration.ofSeconds(2), Duration.ofSeconds(5))).build();
-        this.urls = urls;
+    CatalogProducts(InternalApi services) {
+        this.services = services;
     }
 
-    /** The product's variant ids when it exists; empty when the catalog does not know it. */
-    Optional<java.util.Set<String>> variantsOf(String productId) {
-        try {
-            JsonNode product = http.get().uri(urls.of("catalog") + "/api/v1/products/{id}", productId).retrieve().body(JsonNode.class);
-            java.util.Set<String> variants = new java.util.HashSet<>();
-            product.path("variants").forEach(v -> variants.add(v.path("variant_id").asString()));
-            return Optional.of(variants);
-        } catch (HttpClientErrorException e) {
-            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+    /**
+     * The product's variant ids when it exists; empty when the catalog does not know it.
+     *
+     * @throws org.springframework.web.client.RestClientException when the catalog cannot be asked
+     */
+    Optional<Set<String>> variantsOf(String productId) {
+        return services.read("catalog", CatalogProduct.PATH, CatalogProduct.class, productId)
+                .map(product -> product.variants().stream().map(CatalogProduct.Variant::variantId).collect(Collectors.toSet()));
     }
 }

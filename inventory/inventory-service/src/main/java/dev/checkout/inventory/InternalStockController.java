@@ -1,6 +1,6 @@
 package dev.checkout.inventory;
 
-import java.util.Map;
+import dev.checkout.inventory.api.ProductStock;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +20,8 @@ class InternalStockController {
         this.administration = administration;
     }
 
-    @GetMapping("/api/v1/internal/stock/{productId}")
-    Map<String, Object> stock(@PathVariable String productId) {
+    @GetMapping(ProductStock.PATH)
+    ProductStock stock(@PathVariable String productId) {
         return administration.view(productId);
     }
 }

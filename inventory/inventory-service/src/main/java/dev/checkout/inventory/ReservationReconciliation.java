@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.checkout.order.api.CheckoutStanding;
 import dev.checkout.order.api.OrderStanding;
@@ -26,7 +27,8 @@ import org.springframework.web.client.RestClientException;
  * a paid checkout whose order ended) is released; one whose order is CONFIRMED or later is confirmed. Reservations
  * younger than {@code grace} are left to the saga still at work on them. The order service is the authority and is
  * asked through its internal API, a page of owners at a time; when it cannot be asked, the run stops and the next one
- * starts over.
+ * starts over. A repair takes its locks as the expiry job does (stock rows, then the reservation unless a command holds
+ * it: see {@link StockReservations#repair}); a reservation busy now is looked at again by the next run.
  */
 @Component
 class ReservationReconciliation {
@@ -86,16 +88,19 @@ class ReservationReconciliation {
                 looked++;
                 switch (verdicts.get(owner)) {
                     case RELEASE -> {
-                        log.warn("reservation of {} outlived its owner: released", owner);
-                        stock.release(owner, REASON);
-                        released++;
-                        meters.counter("checkout.inventory.reconciliation.reservations", "outcome", "released").increment();
+                        if (stock.repair(owner, StockReservations.Repair.RELEASE).isPresent()) {
+                            log.warn("reservation of {} outlived its owner: released", owner);
+                            released++;
+                            meters.counter("checkout.inventory.reconciliation.reservations", "outcome", "released").increment();
+                        }
                     }
                     case CONFIRM -> {
-                        log.warn("reservation of {} was still pending for a confirmed order: confirmed ({})", owner,
-                                stock.confirm(owner));
-                        confirmed++;
-                        meters.counter("checkout.inventory.reconciliation.reservations", "outcome", "confirmed").increment();
+                        Optional<Reservation.Outcome> outcome = stock.repair(owner, StockReservations.Repair.CONFIRM);
+                        if (outcome.isPresent()) {
+                            log.warn("reservation of {} was still pending for a confirmed order: confirmed ({})", owner, outcome.get());
+                            confirmed++;
+                            meters.counter("checkout.inventory.reconciliation.reservations", "outcome", "confirmed").increment();
+                        }
                     }
                     case KEEP -> {
                     }

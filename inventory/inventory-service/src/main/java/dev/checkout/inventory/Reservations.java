@@ -96,6 +96,23 @@ class Reservations {
                 .map(this::load);
     }
 
+    /**
+     * The lines of the owner's reservation, read without locking anything (a reservation's lines never change once it
+     * is recorded); empty when the owner has none.
+     */
+    List<Reservation.Line> linesOf(String ownerId) {
+        return jdbc.sql("""
+                        select l.* from inventory.reservations r join inventory.reservation_lines l using (reservation_id)
+                        where r.owner_id = :owner order by l.stock_id""")
+                .param("owner", ownerId).query((rs, n) -> line(rs)).list();
+    }
+
+    /** The owner's reservation, locked, unless another transaction holds it: this never waits for a reservation row. */
+    Optional<Reservation> lockByOwnerUnlessBusy(String ownerId) {
+        return jdbc.sql("select reservation_id from inventory.reservations where owner_id = :owner for update skip locked")
+                .param("owner", ownerId).query(String.class).optional().map(this::load);
+    }
+
     /** Owners of pending reservations made before {@code before}, after {@code afterOwner} in owner order: a page of them. */
     List<String> pendingOwners(Instant before, String afterOwner, int limit) {
         return jdbc.sql("""

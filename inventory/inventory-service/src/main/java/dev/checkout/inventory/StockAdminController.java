@@ -1,7 +1,6 @@
 package dev.checkout.inventory;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.checkout.inventory.api.ProductStock;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,21 +27,19 @@ class StockAdminController {
     }
 
     @PutMapping("/{productId}")
-    Map<String, Object> setStock(@PathVariable String productId, @Valid @RequestBody SetStock request) {
+    PlaceStock setStock(@PathVariable String productId, @Valid @RequestBody SetStock request) {
         Stock.Row row = administration.setTotal(productId, request.variantId(), request.warehouseId().trim(), request.quantityTotal());
-        var body = new LinkedHashMap<String, Object>();
-        body.put("product_id", productId);
-        body.put("variant_id", row.variantId());
-        body.put("warehouse_id", row.warehouseId());
-        body.put("quantity_total", row.total());
-        body.put("quantity_reserved", row.reserved());
-        body.put("quantity_available", row.available());
-        return body;
+        return new PlaceStock(productId, row.variantId(), row.warehouseId(), row.total(), row.reserved(), row.available());
     }
 
     @GetMapping("/{productId}")
-    Map<String, Object> stock(@PathVariable String productId) {
+    ProductStock stock(@PathVariable String productId) {
         return administration.view(productId);
+    }
+
+    /** The place's stock after the change. */
+    record PlaceStock(String productId, String variantId, String warehouseId, int quantityTotal, int quantityReserved,
+                      int quantityAvailable) {
     }
 
     record SetStock(

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.checkout.inventory.api.ProductStock;
 import dev.checkout.platform.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,26 +60,14 @@ class StockAdministration {
     }
 
     /** The product's stock summed over warehouses and per warehouse; zeros for a product without stock yet. */
-    Map<String, Object> view(String productId) {
+    ProductStock view(String productId) {
         List<Stock.Row> rows = stock.rowsOf(productId);
         if (rows.isEmpty() && catalog.variantsOf(productId).isEmpty()) {
             throw ApiException.notFound("Product", productId);
         }
-        var warehouses = rows.stream().map(r -> {
-            var place = new java.util.LinkedHashMap<String, Object>();
-            place.put("warehouse_id", r.warehouseId());
-            place.put("variant_id", r.variantId());
-            place.put("quantity_total", r.total());
-            place.put("quantity_reserved", r.reserved());
-            place.put("quantity_available", r.available());
-            return place;
-        }).toList();
-        var view = new java.util.LinkedHashMap<String, Object>();
-        view.put("product_id", productId);
-        view.put("quantity_total", rows.stream().mapToInt(Stock.Row::total).sum());
-        view.put("quantity_reserved", rows.stream().mapToInt(Stock.Row::reserved).sum());
-        view.put("quantity_available", rows.stream().mapToInt(Stock.Row::available).sum());
-        view.put("warehouses", warehouses);
-        return view;
+        List<ProductStock.Place> warehouses = rows.stream().map(r -> new ProductStock.Place(r.warehouseId(), r.variantId(), r.total(),
+                r.reserved(), r.available())).toList();
+        return new ProductStock(productId, rows.stream().mapToInt(Stock.Row::total).sum(), rows.stream().mapToInt(Stock.Row::reserved).sum(),
+                rows.stream().mapToInt(Stock.Row::available).sum(), warehouses);
     }
 }

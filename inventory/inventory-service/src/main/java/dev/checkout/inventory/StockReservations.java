@@ -89,6 +89,34 @@ class StockReservations {
         }).orElse(0);
     }
 
+    /**
+     * As {@link #release} and {@link #confirm}, for a job that repairs a reservation while commands may be at work on
+     * it ({@link ReservationReconciliation}): the same lock order as {@link #expireDue(Instant, int)}, stock rows first
+     * (in {@link Stock#LOCK_ORDER}), then the reservation row, skipped if another transaction holds it. A command batch
+     * holds the stock rows of its earlier commands while it waits for the reservation row of a later one; a job that
+     * held the reservation row while it waited for those stock rows deadlocked with it. Empty when the reservation was
+     * busy (the job's next run looks again), is gone, or is no longer pending (a command got there first).
+     */
+    @Transactional
+    Optional<Reservation.Outcome> repair(String ownerId, Repair repair) {
+        stock.lock(reservations.linesOf(ownerId));
+        return reservations.lockByOwnerUnlessBusy(ownerId).filter(reservation -> reservation.status() == Reservation.Status.PENDING)
+                .map(reservation -> {
+            Reservation.Outcome outcome = switch (repair) {
+                case RELEASE -> {
+                    reservation.release(ReservationReconciliation.REASON);
+                    yield Reservation.Outcome.DONE;
+                }
+                case CONFIRM -> reservation.confirm(clock.instant());
+            };
+            save(reservation);
+            return outcome;
+        });
+    }
+
+    /** What a repair does to a reservation. */
+    enum Repair { RELEASE, CONFIRM }
+
     /** Releases up to {@code limit} reservations whose time is up; returns how many. */
     int expireDue(int limit) {
         return expireDue(clock.instant(), limit);

@@ -17,7 +17,6 @@ import dev.checkout.inventory.StockFixtures.Levels;
 import dev.checkout.inventory.api.ReserveStock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,9 +30,6 @@ class ExpiryBesideCommandBatchIT extends InventoryIntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void theExpiryJobWaitsForTheBatchInsteadOfDeadlockingWithIt() throws Exception {
         String product = stock.productWith(10);
@@ -46,7 +42,7 @@ class ExpiryBesideCommandBatchIT extends InventoryIntegrationTest {
             Future<Integer> expiry = new TransactionTemplate(transactions).execute(batch -> {
                 reservations.reserve(buyer); // the batch now holds the product's stock row
                 Future<Integer> running = job.submit(() -> reservations.expireDue(afterDue, 200));
-                await("the expiry job waiting for the batch").atMost(Duration.ofSeconds(10)).until(this::expiryIsWaitingForALock);
+                await("the expiry job waiting for the batch").atMost(Duration.ofSeconds(10)).until(stock::aBackendWaitsForARowLock);
                 reservations.release(due.ownerId(), "order_failed"); // the batch asks for the due reservation's row
                 return running;
             });
@@ -58,14 +54,5 @@ class ExpiryBesideCommandBatchIT extends InventoryIntegrationTest {
         assertThat(reservations.find(buyer.ownerId())).get().extracting(Reservation::status).isEqualTo(Reservation.Status.PENDING);
         assertThat(stock.inPostgres(product)).isEqualTo(new Levels(10, 1, 9));
         assertThat(stock.inRedis(product)).isEqualTo(9);
-    }
-
-    /** A backend waits for a row lock, other than the gate's reconciliation reading a product's rows. */
-    private boolean expiryIsWaitingForALock() {
-        return jdbc.sql("""
-                        select count(*) from pg_stat_activity
-                        where datname = current_database() and wait_event_type = 'Lock'
-                          and query not like '%select quantity_available from inventory.stock%'""")
-                .query(Integer.class).single() > 0;
     }
 }

@@ -86,6 +86,18 @@ final class StockFixtures {
                 .param("product", productId).param("status", status.name()).query(Integer.class).single();
     }
 
+    /**
+     * Whether a backend waits for a row lock now, other than the gate's reconciliation reading a product's rows: how a
+     * test sees a job blocked behind its transaction.
+     */
+    boolean aBackendWaitsForARowLock() {
+        return jdbc.sql("""
+                        select count(*) from pg_stat_activity
+                        where datname = current_database() and wait_event_type = 'Lock'
+                          and query not like '%select quantity_available from inventory.stock%'""")
+                .query(Integer.class).single() > 0;
+    }
+
     record Levels(int total, int reserved, int available) {
     }
 }

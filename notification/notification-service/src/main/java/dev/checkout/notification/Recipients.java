@@ -8,7 +8,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.checkout.platform.web.AccountStatuses;
 import dev.checkout.platform.web.InternalApi;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A user's e-mail address, asked of identity (which owns it) when an e-mail is about to go out. Addresses found are
@@ -35,8 +34,8 @@ class Recipients {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<String> email = identity.get("identity", AccountStatuses.PATH, "not_found", JsonNode.class, userId)
-                .map(user -> user.path("email").asString(null));
+        Optional<String> email = identity.get("identity", AccountStatuses.PATH, AccountStatuses.ABSENT, AccountStatuses.Answer.class, userId)
+                .map(AccountStatuses.Answer::email);
         email.ifPresent(address -> known.put(userId, address));
         return email;
     }

@@ -2,6 +2,8 @@ package dev.checkout.order.api;
 
 import java.math.BigDecimal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * Where an order stands, as the order service's internal API answers it at {@link #PATH} to other services'
  * reconciliation jobs (SERVICE role only). Read it tolerantly: members may be added.
@@ -11,6 +13,7 @@ import java.math.BigDecimal;
  * @param ended            whether the order ended without being fulfilled (FAILED or CANCELLED): nothing of it should
  *                         stay reserved or charged
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OrderStanding(String orderId, String status, boolean confirmedOrLater, boolean ended, BigDecimal totalAmount,
                             String currency, String transactionId, String checkoutId, String cartId) {
 

@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import dev.checkout.order.checkout.Checkout;
 import dev.checkout.order.orders.Order;
@@ -98,22 +97,21 @@ public class CartHolds {
 
     /** The cart service's refusal, passed on to the client with its code. */
     private ApiException refusal(String cartId, HttpClientErrorException e) {
-        JsonNode problem;
-        try {
-            problem = json.readTree(e.getResponseBodyAsString());
-        } catch (RuntimeException notJson) {
-            problem = json.createObjectNode();
-        }
-        String code = problem.path("code").asString("");
         if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
             return new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "cart_not_found", "There is no cart " + cartId + " of yours");
         }
-        ApiException refusal = new Refused(HttpStatus.valueOf(e.getStatusCode().value()), code.isEmpty() ? "cart_refused" : code,
-                problem.path("detail").asString("The cart cannot be checked out"));
-        for (String member : List.of("order_id", "holder_id", "errors")) {
-            if (problem.has(member)) {
-                refusal.with(member, json.convertValue(problem.get(member), Object.class));
-            }
+        CartHold.Refusal problem = ServiceCalls.problem(json, e, CartHold.Refusal.class, new CartHold.Refusal(null, null, null, null, null));
+        ApiException refusal = new Refused(HttpStatus.valueOf(e.getStatusCode().value()),
+                problem.code() == null || problem.code().isEmpty() ? "cart_refused" : problem.code(),
+                problem.detail() == null ? "The cart cannot be checked out" : problem.detail());
+        if (problem.orderId() != null) {
+            refusal.with("order_id", problem.orderId());
+        }
+        if (problem.holderId() != null) {
+            refusal.with("holder_id", problem.holderId());
+        }
+        if (problem.errors() != null) {
+            refusal.with("errors", problem.errors());
         }
         return refusal;
     }

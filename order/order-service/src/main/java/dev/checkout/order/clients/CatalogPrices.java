@@ -1,36 +1,30 @@
 package dev.checkout.order.clients;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.checkout.catalog.api.CatalogProduct;
 import dev.checkout.platform.web.ApiException;
-import dev.checkout.platform.web.ServiceHttp;
-import dev.checkout.platform.web.ServiceUrls;
+import dev.checkout.platform.web.InternalApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Asks the catalog's public API what a product costs now: only for a product the {@link PriceCopy} has not heard of
- * yet (created a moment before its event arrives), or holds at an older version than the cart has seen.
+ * Asks the catalog ({@link CatalogProduct}) what a product costs now: only for a product the {@link PriceCopy} has not
+ * heard of yet (created a moment before its event arrives), or holds at an older version than the cart has seen.
  */
 @Component
 class CatalogPrices {
 
     private static final java.util.regex.Pattern ID_SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
-    private final RestClient http;
-    private final ServiceUrls urls;
+    private final InternalApi services;
 
-    CatalogPrices(RestClient.Builder builder, ServiceUrls urls) {
-        this.http = builder.requestFactory(ServiceHttp.requests(Duration.ofSeconds(2), Duration.ofSeconds(5))).build();
-        this.urls = urls;
+    CatalogPrices(InternalApi services) {
+        this.services = services;
     }
 
     /** A product for sale: its name and unit price now, and each variant's name and price. */
@@ -47,27 +41,17 @@ class CatalogPrices {
             // (encoded slashes are refused) and would read as the catalog being unavailable.
             return Optional.empty();
         }
-        JsonNode product;
+        Optional<CatalogProduct> product;
         try {
-            product = http.get().uri(urls.of("catalog") + "/api/v1/products/{id}", productId).retrieve().body(JsonNode.class);
-        } catch (HttpClientErrorException e) {
-            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw unavailable();
+            product = services.read("catalog", CatalogProduct.PATH, CatalogProduct.class, productId);
         } catch (RestClientException e) {
             throw unavailable();
         }
-        if (!"ACTIVE".equals(product.path("status").asString())) {
-            return Optional.empty();
-        }
-        Map<String, VariantPrice> variants = new LinkedHashMap<>();
-        for (JsonNode variant : product.path("variants")) {
-            variants.put(variant.path("variant_id").asString(), new VariantPrice(variant.path("name").asString(""),
-                    variant.path("price").decimalValue()));
-        }
-        return Optional.of(new Product(productId, product.path("name").asString(), product.path("unit_price").decimalValue(),
-                product.path("currency").asString("USD"), variants));
+        return product.filter(CatalogProduct::forSale).map(found -> {
+            Map<String, VariantPrice> variants = new LinkedHashMap<>();
+            found.variants().forEach(v -> variants.put(v.variantId(), new VariantPrice(v.name() == null ? "" : v.name(), v.price())));
+            return new Product(productId, found.name(), found.unitPrice(), found.currency(), variants);
+        });
     }
 
     private static ApiException unavailable() {

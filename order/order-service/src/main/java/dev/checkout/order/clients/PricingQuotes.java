@@ -15,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import dev.checkout.order.checkout.Checkout;
 import dev.checkout.order.orders.Address;
@@ -82,15 +81,11 @@ public class PricingQuotes {
 
     /** Pricing's refusal of the coupon, passed on with its reason; any other refusal is this service's fault, not the client's. */
     private ApiException refusal(HttpClientErrorException e) {
-        JsonNode problem;
-        try {
-            problem = json.readTree(e.getResponseBodyAsString());
-        } catch (RuntimeException notJson) {
-            problem = json.createObjectNode();
-        }
-        if (e.getStatusCode().value() == 422 && "coupon_not_applicable".equals(problem.path("code").asString(""))) {
-            return ApiException.unprocessable("coupon_not_applicable", problem.path("detail").asString("The coupon does not apply"))
-                    .with("reason", problem.path("reason").asString("unknown"));
+        PricingQuote.Refusal problem = ServiceCalls.problem(json, e, PricingQuote.Refusal.class, new PricingQuote.Refusal(null, null, null));
+        if (e.getStatusCode().value() == 422 && PricingQuote.Refusal.COUPON_NOT_APPLICABLE.equals(problem.code())) {
+            return ApiException.unprocessable(PricingQuote.Refusal.COUPON_NOT_APPLICABLE,
+                            problem.detail() == null ? "The coupon does not apply" : problem.detail())
+                    .with("reason", problem.reason() == null ? "unknown" : problem.reason());
         }
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "The pricing service refused the quote; try again shortly");
     }

@@ -6,7 +6,9 @@ import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.ServiceHttp;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP client the order service uses for other services' APIs: short timeouts, one place to configure. */
 @Component
@@ -20,6 +22,16 @@ class ServiceCalls {
 
     RestClient http() {
         return http;
+    }
+
+    /** The problem another service refused with, as the record its contract names; {@code otherwise} when it is not one. */
+    static <T> T problem(JsonMapper json, HttpClientErrorException refusal, Class<T> type, T otherwise) {
+        try {
+            T problem = json.readValue(refusal.getResponseBodyAsString(), type);
+            return problem == null ? otherwise : problem;
+        } catch (RuntimeException notAProblem) {
+            return otherwise;
+        }
     }
 
     static ApiException unavailable(String service) {

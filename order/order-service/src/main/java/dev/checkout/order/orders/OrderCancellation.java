@@ -7,8 +7,6 @@ import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import dev.checkout.order.saga.CancellationSaga;
-import dev.checkout.order.saga.PlaceOrderSaga;
 
 /**
  * Cancelling an order ({@code POST /orders/{id}/cancel}), by its customer or an admin. A PENDING order stops its

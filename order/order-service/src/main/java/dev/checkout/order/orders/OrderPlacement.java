@@ -31,8 +31,6 @@ import dev.checkout.order.clients.CartHolds;
 import dev.checkout.order.clients.PriceCopy;
 import dev.checkout.order.clients.PricingQuotes;
 import dev.checkout.order.idempotency.IdempotentRequests;
-import dev.checkout.order.saga.PlaceOrderSaga;
-import dev.checkout.order.saga.PlaceOrderSagaData;
 import dev.checkout.order.saga.StepBoundaries;
 
 /**

@@ -20,7 +20,6 @@ import dev.checkout.order.checkout.Checkouts;
 import dev.checkout.order.returns.OrderReturn;
 import dev.checkout.order.returns.OrderReturning;
 import dev.checkout.order.returns.OrderReturns;
-import dev.checkout.order.saga.PlaceOrderSaga;
 import dev.checkout.order.saga.JdbcSagaStore;
 import dev.checkout.order.saga.engine.SagaStore;
 

@@ -3,7 +3,7 @@ package dev.checkout.order.saga;
 import dev.checkout.order.saga.engine.SagaEngine;
 
 /** A saga the order service runs. Each is registered once, by its type, in {@link SagaRegistry}. */
-interface OrchestratedSaga {
+public interface OrchestratedSaga {
 
     SagaEngine<?> engine();
 }

@@ -20,8 +20,6 @@ import dev.checkout.platform.messaging.MessageRoutes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import dev.checkout.order.checkout.Checkout;
-import dev.checkout.order.checkout.CheckoutAdmission;
 import dev.checkout.order.saga.engine.Sagas;
 
 /**
@@ -34,21 +32,21 @@ class SagaReplies {
 
     private final OrderMessaging messaging;
     private final Sagas sagas;
-    private final CheckoutAdmission admission;
+    private final CheckoutSide checkouts;
     private final MessageRoutes routes;
 
-    SagaReplies(OrderMessaging messaging, Sagas sagas, CheckoutAdmission admission) {
+    SagaReplies(OrderMessaging messaging, Sagas sagas, CheckoutSide checkouts) {
         this.messaging = messaging;
         this.sagas = sagas;
-        this.admission = admission;
+        this.checkouts = checkouts;
         this.routes = MessageRoutes.builder()
                 // A checkout's own reservation is CheckoutReplies' business, not a saga's.
-                .on(StockReserved.class, reply -> isOrders(reply.ownerId()), this::apply)
-                .on(StockReservationFailed.class, reply -> isOrders(reply.ownerId()), this::apply)
-                .on(StockConfirmed.class, reply -> isOrders(reply.ownerId()), this::apply)
-                .on(StockConfirmationFailed.class, reply -> isOrders(reply.ownerId()), this::apply)
-                .on(StockReleased.class, reply -> isOrders(reply.ownerId()), this::apply)
-                .on(OrderRestocked.class, reply -> isOrders(reply.ownerId()), this::apply)
+                .on(StockReserved.class, reply -> !checkouts.isCheckoutId(reply.ownerId()), this::apply)
+                .on(StockReservationFailed.class, reply -> !checkouts.isCheckoutId(reply.ownerId()), this::apply)
+                .on(StockConfirmed.class, reply -> !checkouts.isCheckoutId(reply.ownerId()), this::apply)
+                .on(StockConfirmationFailed.class, reply -> !checkouts.isCheckoutId(reply.ownerId()), this::apply)
+                .on(StockReleased.class, reply -> !checkouts.isCheckoutId(reply.ownerId()), this::apply)
+                .on(OrderRestocked.class, reply -> !checkouts.isCheckoutId(reply.ownerId()), this::apply)
                 .on(PaymentProcessed.class, this::apply)
                 .on(PaymentFailed.class, this::apply)
                 .on(PaymentRefunded.class, this::apply)
@@ -62,18 +60,14 @@ class SagaReplies {
         messaging.receive(records, "saga-replies", routes);
     }
 
-    private static boolean isOrders(String ownerId) {
-        return ownerId == null || !ownerId.startsWith(Checkout.ID_PREFIX);
-    }
-
     private void apply(Object reply, InboundMessage message) {
         String orderId = message.orderId() != null ? message.orderId() : message.key();
-        if (orderId == null || orderId.startsWith(Checkout.ID_PREFIX)) {
+        if (orderId == null || checkouts.isCheckoutId(orderId)) {
             return; // a checkout's own reservation: not a saga's
         }
         sagas.handle(orderId, reply).ifPresent(moved -> {
             if (!moved.saga().status().isActive()) {
-                admission.sagaEnded(orderId);
+                checkouts.sagaEnded(orderId);
             }
             StepBoundaries.reached(moved);
         });

@@ -15,16 +15,16 @@ import dev.checkout.order.saga.engine.SagaDefinition;
  * from its last attempt. Each saga registers its steps when it is built, so the timers exist before the first order.
  */
 @Component
-class SagaStepMeters {
+public class SagaStepMeters {
 
     private final MeterRegistry meters;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    SagaStepMeters(MeterRegistry meters) {
+    public SagaStepMeters(MeterRegistry meters) {
         this.meters = meters;
     }
 
-    void register(SagaDefinition<?> definition) {
+    public void register(SagaDefinition<?> definition) {
         for (String step : definition.stepNames()) {
             timer(definition.type(), step, "completed");
             timer(definition.type(), step, "failed");

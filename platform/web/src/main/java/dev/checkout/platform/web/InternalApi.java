@@ -8,9 +8,11 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Reads another service's internal API ({@code /api/v1/internal/**}) as this service, with a short-lived SERVICE
- * token: what reconciliation jobs and the rare synchronous check ask of the service that owns the answer. Answers are
- * read tolerantly (unknown members ignored).
+ * The one client for what a service asks another over HTTP as itself: the owner's internal API
+ * ({@code /api/v1/internal/**}, SERVICE role) or a public read ({@code GET /api/v1/products/{id}}), with a short-lived
+ * SERVICE token. Each question is a contract the answering service publishes in its {@code *-api} module: the path,
+ * the problem code that means "absent", and the answer's record (read tolerantly: unknown members ignored), so a caller
+ * names the record it gets, never a JSON path.
  */
 public class InternalApi {
 
@@ -39,6 +41,24 @@ public class InternalApi {
                     .retrieve().body(answer));
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND && e.getResponseBodyAsString().contains("\"code\":\"" + absentCode + "\"")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code GET} of a public read ({@code path} with its URI variables) at {@code service}, without a token (a public
+     * read needs none, and a process without identity may have none to give); empty on a 404, as a browser would take
+     * it.
+     *
+     * @throws org.springframework.web.client.RestClientException when the service cannot be asked or answers otherwise
+     */
+    public <T> Optional<T> read(String service, String path, Class<T> answer, Object... uriVariables) {
+        try {
+            return Optional.ofNullable(http.get().uri(urls.of(service) + path, uriVariables).retrieve().body(answer));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
             }
             throw e;

@@ -201,8 +201,8 @@ public class WebPlatformAutoConfiguration {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(AccountStatuses.class)
     AccountStatuses remoteAccountStatuses(InternalApi internal) {
-        return userId -> internal.get("identity", AccountStatuses.PATH, "not_found", tools.jackson.databind.JsonNode.class, userId)
-                .map(answer -> "ACTIVE".equals(answer.path("status").asString()))
+        return userId -> internal.get("identity", AccountStatuses.PATH, AccountStatuses.ABSENT, AccountStatuses.Answer.class, userId)
+                .map(AccountStatuses.Answer::active)
                 .orElse(false);
     }
 

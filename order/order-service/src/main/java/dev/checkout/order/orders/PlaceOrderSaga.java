@@ -1,4 +1,4 @@
-package dev.checkout.order.saga;
+package dev.checkout.order.orders;
 
 import java.time.Clock;
 import java.util.List;
@@ -26,10 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import dev.checkout.order.OrderProperties;
-import dev.checkout.order.orders.Order;
-import dev.checkout.order.orders.OrderEvents;
-import dev.checkout.order.orders.OrderStatus;
-import dev.checkout.order.orders.Orders;
+import dev.checkout.order.saga.OrchestratedSaga;
+import dev.checkout.order.saga.SagaStepMeters;
 import dev.checkout.order.saga.engine.Command;
 import dev.checkout.order.saga.engine.CommandBus;
 import dev.checkout.order.saga.engine.SagaDefinition;

@@ -1,11 +1,10 @@
-package dev.checkout.order.saga;
+package dev.checkout.order.orders;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 import dev.checkout.payment.api.PaymentMethod;
-import dev.checkout.order.orders.Order;
 
 /** What the checkout saga carries from step to step. Persisted as JSON with the saga's state. */
 public record PlaceOrderSagaData(

@@ -1,6 +1,6 @@
-package dev.checkout.order.saga;
+package dev.checkout.order.orders;
 
-import dev.checkout.order.orders.OrderMother;
+import dev.checkout.order.saga.SagaStepMeters;
 import dev.checkout.order.saga.engine.SagaFakes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -34,11 +34,6 @@ import dev.checkout.platform.core.Money;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.checkout.order.OrderProperties;
-import dev.checkout.order.orders.Order;
-import dev.checkout.order.orders.OrderEvents;
-import dev.checkout.order.orders.OrderStatus;
-import dev.checkout.order.orders.Orders;
-import dev.checkout.order.orders.PaymentStatus;
 import dev.checkout.order.saga.engine.SagaStatus;
 
 /** The checkout saga's step table with its real messages, on in-memory fakes: no broker, no database. */

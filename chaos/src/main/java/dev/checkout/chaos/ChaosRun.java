@@ -90,12 +90,20 @@ final class ChaosRun {
             violations.addAll(0, invariants.check(products, history, settleMillis, settled));
             return new Result(number, scenario, seed, history, settleMillis, violations, null, note[0], settling);
         } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
+            // Every cause, not only the root: a service that did not start in time ends in Awaitility's timeout, whose
+            // cause is the last connection refused, which alone reads like a network fault.
+            StringBuilder error = new StringBuilder(firstLine(e));
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                error.append(" <- ").append(firstLine(cause));
             }
-            return new Result(number, scenario, seed, history, -1, List.of(), e + (root != e ? " (" + root + ")" : ""), null, List.of());
+            return new Result(number, scenario, seed, history, -1, List.of(), error.toString(), null, List.of());
         }
+    }
+
+    private static String firstLine(Throwable failure) {
+        String text = failure.toString();
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     private static boolean awaitSettled(Invariants invariants, List<String> settling) {

@@ -5,15 +5,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -38,17 +33,18 @@ final class FacetedCollection implements CollectorManager<FacetedCollection.Pass
     static final long[] PRICE_BOUNDS_CENTS = {0, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000};
     static final int[] RATING_THRESHOLDS = {4, 3, 2, 1};
     private static final SearchQueries.Dimension[] DIMENSIONS = SearchQueries.Dimension.values();
-    private static final String FACET_FIELD = SearchDocuments.FACETS.getDimConfig(SearchDocuments.FACET_BRAND).indexFieldName;
 
     /** The results, and per dimension what passed every filter but that dimension's. */
     record Counted(TopFieldDocs top, Map<String, Long> brands, Map<String, Long> categories, long[] prices, long[] ratings) {
     }
 
+    private final FacetedSearcher searcher;
     private final TopFieldCollectorManager top;
     private final Weight[] filters = new Weight[DIMENSIONS.length];
 
-    FacetedCollection(IndexSearcher searcher, Map<SearchQueries.Dimension, org.apache.lucene.search.Query> dimensions, Sort sort,
+    FacetedCollection(FacetedSearcher searcher, Map<SearchQueries.Dimension, org.apache.lucene.search.Query> dimensions, Sort sort,
                       int wanted) throws IOException {
+        this.searcher = searcher;
         this.top = new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE);
         for (Map.Entry<SearchQueries.Dimension, org.apache.lucene.search.Query> dimension : dimensions.entrySet()) {
             filters[dimension.getKey().ordinal()] = searcher.createWeight(searcher.rewrite(dimension.getValue()),
@@ -102,15 +98,13 @@ final class FacetedCollection implements CollectorManager<FacetedCollection.Pass
             return new Leaf(context, results.getLeafCollector(context));
         }
 
-        /** One segment: its facet ordinals are counted in arrays and turned into labels when it is done. */
+        /** One segment: its labels are counted in arrays and added to the pass's counts when it is done. */
         private final class Leaf implements LeafCollector {
             private final LeafCollector page;
             private final Filter[] checks = new Filter[DIMENSIONS.length];
-            private final SortedSetDocValues labels;
-            private final NumericDocValues price;
-            private final NumericDocValues rating;
-            private final long[] brandOrds;
-            private final long[] categoryOrds;
+            private final FacetColumns columns;
+            private final long[] brandCounts;
+            private final long[] categoryCounts;
 
             Leaf(LeafReaderContext context, LeafCollector page) throws IOException {
                 this.page = page;
@@ -119,12 +113,9 @@ final class FacetedCollection implements CollectorManager<FacetedCollection.Pass
                         checks[d] = Filter.of(filters[d].scorerSupplier(context));
                     }
                 }
-                this.labels = DocValues.getSortedSet(context.reader(), FACET_FIELD);
-                this.price = DocValues.getNumeric(context.reader(), SearchDocuments.PRICE);
-                this.rating = DocValues.getNumeric(context.reader(), SearchDocuments.RATING);
-                int ords = (int) labels.getValueCount();
-                this.brandOrds = new long[ords];
-                this.categoryOrds = new long[ords];
+                this.columns = searcher.columns(context);
+                this.brandCounts = new long[columns.brands.length];
+                this.categoryCounts = new long[columns.categories.length];
             }
 
             @Override
@@ -146,24 +137,21 @@ final class FacetedCollection implements CollectorManager<FacetedCollection.Pass
                 if (failed < 0) {
                     page.collect(doc);
                 }
-                boolean brand = counts(failed, SearchQueries.Dimension.BRAND);
-                boolean category = counts(failed, SearchQueries.Dimension.CATEGORY);
-                if ((brand || category) && labels.advanceExact(doc)) {
-                    for (int i = 0, n = labels.docValueCount(); i < n; i++) {
-                        int ord = (int) labels.nextOrd();
-                        brandOrds[ord] += brand ? 1 : 0;
-                        categoryOrds[ord] += category ? 1 : 0;
-                    }
+                int brand = columns.brand(doc);
+                if (brand != FacetColumns.NONE && counts(failed, SearchQueries.Dimension.BRAND)) {
+                    brandCounts[brand]++;
                 }
-                if (counts(failed, SearchQueries.Dimension.PRICE) && price.advanceExact(doc)) {
-                    int bucket = bucketOf(price.longValue());
-                    if (bucket >= 0) {
-                        prices[bucket]++;
-                    }
+                int category = columns.category(doc);
+                if (category != FacetColumns.NONE && counts(failed, SearchQueries.Dimension.CATEGORY)) {
+                    categoryCounts[category]++;
                 }
-                if (counts(failed, SearchQueries.Dimension.RATING) && rating.advanceExact(doc)) {
-                    for (int i = 0; i < RATING_THRESHOLDS.length; i++) {
-                        ratings[i] += rating.longValue() >= RATING_THRESHOLDS[i] * 10L ? 1 : 0;
+                int bucket = columns.priceBucket(doc);
+                if (bucket != FacetColumns.NONE && counts(failed, SearchQueries.Dimension.PRICE)) {
+                    prices[bucket]++;
+                }
+                if (counts(failed, SearchQueries.Dimension.RATING)) {
+                    for (int i = columns.firstRatingReached(doc); i < ratings.length; i++) {
+                        ratings[i]++;
                     }
                 }
             }
@@ -171,18 +159,14 @@ final class FacetedCollection implements CollectorManager<FacetedCollection.Pass
             @Override
             public void finish() throws IOException {
                 page.finish();
-                label(brandOrds, SearchDocuments.FACET_BRAND, brands);
-                label(categoryOrds, SearchDocuments.FACET_CATEGORY, categories);
+                label(brandCounts, columns.brands, brands);
+                label(categoryCounts, columns.categories, categories);
             }
 
-            /** Adds the counted ordinals that are labels of {@code dimension} to its counts. */
-            private void label(long[] ords, String dimension, Map<String, Long> counts) throws IOException {
-                for (int ord = 0; ord < ords.length; ord++) {
-                    if (ords[ord] > 0) {
-                        String[] path = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
-                        if (path.length == 2 && path[0].equals(dimension)) {
-                            counts.merge(path[1], ords[ord], Long::sum);
-                        }
+            private static void label(long[] counted, String[] labels, Map<String, Long> counts) {
+                for (int label = 0; label < counted.length; label++) {
+                    if (counted[label] > 0) {
+                        counts.merge(labels[label], counted[label], Long::sum);
                     }
                 }
             }

@@ -51,10 +51,11 @@ class SearchIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final int CHUNK = 1_000;
-    private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+    private final FacetColumns.Cache facetColumns = new FacetColumns.Cache();
+    private final SearcherFactory searcherFactory = new SearcherFactory() {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-            return new FacetedSearcher(reader);
+            return new FacetedSearcher(reader, facetColumns);
         }
     };
 
@@ -198,7 +199,7 @@ class SearchIndex implements SmartLifecycle {
         }
         long started = System.nanoTime();
         try {
-            Generation fresh = generations.create(SEARCHERS);
+            Generation fresh = generations.create(searcherFactory);
             suggestions.clear();
             int[] count = {0};
             try (Stream<Products.Indexed> all = products.streamForIndex()) {
@@ -240,7 +241,7 @@ class SearchIndex implements SmartLifecycle {
      * is none to keep or so much changed that a rebuild is the shorter way.
      */
     private boolean catchUp() throws IOException {
-        Optional<Generation> kept = generations.openLatest(SEARCHERS);
+        Optional<Generation> kept = generations.openLatest(searcherFactory);
         if (kept.isEmpty()) {
             return false;
         }

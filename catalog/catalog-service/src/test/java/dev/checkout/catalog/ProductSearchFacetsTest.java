@@ -38,6 +38,7 @@ class ProductSearchFacetsTest {
     Path directory;
 
     private final List<Product> catalogue = new ArrayList<>();
+    private final Map<String, Products.Indexed> rows = new LinkedHashMap<>();
     private SearchIndex index;
 
     @AfterEach
@@ -60,6 +61,38 @@ class ProductSearchFacetsTest {
                 query("kettle", "Initech", "home", new BigDecimal("50"), null, new BigDecimal("2.5"), false),
                 query(null, "Black Mesa", null, null, new BigDecimal("100"), new BigDecimal("4"), null));
         for (ProductSearch.Query query : queries) {
+            ProductSearch.Results results = new ProductSearch(index, null).find(query, PageQuery.of(1, 100));
+
+            assertThat(results.pagination().total()).as("%s total", query).isEqualTo(count(query, null));
+            assertThat(labels(results.facets().get("brands"))).as("%s brands", query).isEqualTo(byHand(query, "brand"));
+            assertThat(labels(results.facets().get("categories"))).as("%s categories", query).isEqualTo(byHand(query, "category"));
+            assertThat(priceRanges(results.facets().get("price_ranges"))).as("%s prices", query).isEqualTo(byHand(query, "price"));
+            assertThat(labels(results.facets().get("ratings"), "min")).as("%s ratings", query).isEqualTo(byHand(query, "rating"));
+        }
+    }
+
+    @Test
+    void facetsCountTheProductsAsLastIndexedWhenTheyAreSpreadOverSegmentsWithDeletions() {
+        generate(300, 11);
+        start();
+        Random random = new Random(12);
+        for (int round = 0; round < 3; round++) { // each refresh writes a segment and deletes the products' older documents
+            List<String> changed = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int at = random.nextInt(catalogue.size());
+                Product old = catalogue.get(at);
+                Product moved = product(old.productId(), old.name(), old.description(), BRANDS[random.nextInt(BRANDS.length)],
+                        CATEGORIES[random.nextInt(CATEGORIES.length)], BigDecimal.valueOf(500 + random.nextInt(120_000), 2).toPlainString(),
+                        BigDecimal.valueOf(random.nextInt(51), 1).toPlainString(), random.nextBoolean());
+                catalogue.set(at, moved);
+                rows.put(moved.productId(), new Products.Indexed(moved, 2 + round));
+                changed.add(moved.productId());
+            }
+            index.refresh(changed);
+        }
+
+        for (ProductSearch.Query query : List.of(query("kettle", null, null, null, null, null, null),
+                query("lamp", "Acme", "home", null, new BigDecimal("600"), new BigDecimal("2"), null))) {
             ProductSearch.Results results = new ProductSearch(index, null).find(query, PageQuery.of(1, 100));
 
             assertThat(results.pagination().total()).as("%s total", query).isEqualTo(count(query, null));
@@ -184,7 +217,6 @@ class ProductSearchFacetsTest {
 
     @SuppressWarnings("unchecked")
     private void start() {
-        Map<String, Products.Indexed> rows = new LinkedHashMap<>();
         catalogue.forEach(product -> rows.put(product.productId(), new Products.Indexed(product, 1)));
         Products products = mock(Products.class);
         when(products.streamForIndex()).thenAnswer(call -> List.copyOf(rows.values()).stream());

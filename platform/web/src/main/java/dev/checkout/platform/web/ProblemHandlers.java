@@ -11,6 +11,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -75,7 +78,14 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         return Problems.response(Problems.validation("The request is not valid", errors));
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class})
+    /**
+     * The database (or Redis) cannot be reached or did not answer in time, at the start of a transaction or in a
+     * statement: nothing was done, and asking again shortly may work. (A chaos run's PostgreSQL restart answered an order
+     * with a 500: the transaction that could not begin is a {@link CannotCreateTransactionException}, no data access
+     * exception.)
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class, RecoverableDataAccessException.class})
     ResponseEntity<ProblemDetail> dependencyDown(RuntimeException exception) {
         log.warn("a dependency is unavailable: {}", exception.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -119,7 +119,7 @@ final class SearchQueries {
                 break;
             }
             for (String term : analyze(word)) {
-                words.add(word(term, vocabulary.near(term, allowedTypos(word))));
+                words.add(word(term, typosOf(term, allowedTypos(word), vocabulary)));
             }
         }
         if (words.isEmpty()) {
@@ -133,6 +133,28 @@ final class SearchQueries {
             any.add(new WordMatchQuery(word, PER_WORD_MATCHED), BooleanClause.Occur.SHOULD);
         }
         return any.build();
+    }
+
+    /**
+     * The indexed words within {@code typos} of {@code term}. A typo can hide a plural from the stemmer: "earbuds" is
+     * indexed as "earbud", but "earbdus" ends in "us", which the stemmer keeps, and is two edits from "earbud" for one
+     * typo of the shopper's. So a term the stemmer left ending in "s" is also tried without it.
+     */
+    static List<TypoVocabulary.Match> typosOf(String term, int typos, TypoVocabulary vocabulary) {
+        List<TypoVocabulary.Match> near = vocabulary.near(term, typos);
+        if (typos == 0 || term.length() < 4 || !term.endsWith("s")) {
+            return near;
+        }
+        Map<String, TypoVocabulary.Match> closest = new java.util.LinkedHashMap<>();
+        for (TypoVocabulary.Match match : near) {
+            closest.put(match.field() + '\u0000' + match.term(), match);
+        }
+        for (TypoVocabulary.Match match : vocabulary.near(term.substring(0, term.length() - 1), typos)) {
+            if (!match.term().equals(term)) {
+                closest.merge(match.field() + '\u0000' + match.term(), match, (a, b) -> a.typos() <= b.typos() ? a : b);
+            }
+        }
+        return List.copyOf(closest.values());
     }
 
     /** One typo per word, two from eight letters; none below three letters, where one typo matches almost anything. */

@@ -104,6 +104,18 @@ class ProductSearchFacetsTest {
         assertThat(ids).containsExactly("p3", "p2", "p1");
     }
 
+    @Test
+    void aSwapOfLettersThatHidesAPluralFromTheStemmerIsStillOneTypo() {
+        catalogue.add(product("p1", "Wireless Earbuds", "Small and light.", "Acme", "home/furniture", "20.00", "0", true));
+        catalogue.add(product("p2", "Desk Lamp", "Bright.", "Acme", "home/furniture", "20.00", "0", true));
+        start();
+
+        List<String> ids = new ProductSearch(index, null).find(query("earbdus", null, null, null, null, null, null),
+                PageQuery.of(1, 10)).products().stream().map(ProductViews.Summary::productId).toList();
+
+        assertThat(ids).containsExactly("p1");
+    }
+
     private void assertTotalAndFacetsAreTheCountsByHand(ProductSearch.Query query) {
         ProductSearch.Results results = new ProductSearch(index, null).find(query, PageQuery.of(1, 100));
 

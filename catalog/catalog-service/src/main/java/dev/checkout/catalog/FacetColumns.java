@@ -146,9 +146,5 @@ final class FacetColumns {
                 throw new UncheckedIOException(e);
             }
         }
-
-        int size() {
-            return bySegment.size();
-        }
     }
 }

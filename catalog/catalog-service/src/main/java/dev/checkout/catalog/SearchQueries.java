@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -145,7 +146,7 @@ final class SearchQueries {
         if (typos == 0 || term.length() < 4 || !term.endsWith("s")) {
             return near;
         }
-        Map<String, TypoVocabulary.Match> closest = new java.util.LinkedHashMap<>();
+        Map<String, TypoVocabulary.Match> closest = new LinkedHashMap<>();
         for (TypoVocabulary.Match match : near) {
             closest.put(match.field() + '\u0000' + match.term(), match);
         }

@@ -2,12 +2,15 @@ package dev.checkout.catalog;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.checkout.platform.web.ApiException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import dev.checkout.platform.web.PageQuery;
 import dev.checkout.platform.web.Pagination;
 import org.apache.lucene.search.Sort;
@@ -33,10 +36,19 @@ class ProductSearch {
 
     private final SearchIndex index;
     private final Products products;
+    /** Searches beyond one per processor wait here, first come first served (see {@link SearchProperties}). */
+    private final Bulkhead turns;
+    private final Duration retryAfter;
 
-    ProductSearch(SearchIndex index, Products products) {
+    ProductSearch(SearchIndex index, Products products, SearchProperties properties) {
         this.index = index;
         this.products = products;
+        this.turns = Bulkhead.of("product-search", BulkheadConfig.custom()
+                .maxConcurrentCalls(properties.concurrentSearchesOrProcessors())
+                .maxWaitDuration(properties.searchQueueTimeout())
+                .fairCallHandlingStrategyEnabled(true)
+                .build());
+        this.retryAfter = Duration.ofSeconds(Math.max(1, properties.searchQueueTimeout().toSeconds()));
     }
 
     record Query(String q, String category, String brand, BigDecimal minPrice, BigDecimal maxPrice, BigDecimal minRating,
@@ -51,6 +63,17 @@ class ProductSearch {
 
     Results find(Query query, PageQuery page) {
         validate(query);
+        if (!turns.tryAcquirePermission()) {
+            throw ApiException.unavailable("overloaded", "too many searches are waiting; try again shortly", retryAfter);
+        }
+        try {
+            return search(query, page);
+        } finally {
+            turns.onComplete();
+        }
+    }
+
+    private Results search(Query query, PageQuery page) {
         return index.withSearcher(searcher -> {
             SearchQueries.Parts parts = SearchQueries.of(query, searcher.vocabulary);
             String sort = query.sort() != null ? query.sort() : parts.text() != null ? "relevance" : "newest";

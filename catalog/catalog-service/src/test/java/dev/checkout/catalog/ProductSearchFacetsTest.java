@@ -98,7 +98,7 @@ class ProductSearchFacetsTest {
         catalogue.add(product("p3", "Zephandor Trellowave Quillimor", "Plain.", "Acme", "home/furniture", "20.00", "0", true));
         start();
 
-        List<String> ids = new ProductSearch(index, null).find(query("quillimor zephandor trellowave", null, null, null, null, null, null),
+        List<String> ids = new ProductSearch(index, null, SearchProperties.of(null)).find(query("quillimor zephandor trellowave", null, null, null, null, null, null),
                 PageQuery.of(1, 10)).products().stream().map(ProductViews.Summary::productId).toList();
 
         assertThat(ids).containsExactly("p3", "p2", "p1");
@@ -110,14 +110,14 @@ class ProductSearchFacetsTest {
         catalogue.add(product("p2", "Desk Lamp", "Bright.", "Acme", "home/furniture", "20.00", "0", true));
         start();
 
-        List<String> ids = new ProductSearch(index, null).find(query("earbdus", null, null, null, null, null, null),
+        List<String> ids = new ProductSearch(index, null, SearchProperties.of(null)).find(query("earbdus", null, null, null, null, null, null),
                 PageQuery.of(1, 10)).products().stream().map(ProductViews.Summary::productId).toList();
 
         assertThat(ids).containsExactly("p1");
     }
 
     private void assertTotalAndFacetsAreTheCountsByHand(ProductSearch.Query query) {
-        ProductSearch.Results results = new ProductSearch(index, null).find(query, PageQuery.of(1, 100));
+        ProductSearch.Results results = new ProductSearch(index, null, SearchProperties.of(null)).find(query, PageQuery.of(1, 100));
 
         assertThat(results.pagination().total()).as("%s total", query).isEqualTo(count(query, null));
         assertThat(labels(results.facets().get("brands"))).as("%s brands", query).isEqualTo(byHand(query, "brand"));
@@ -235,7 +235,7 @@ class ProductSearchFacetsTest {
                 .filter(rows::containsKey).map(rows::get).toList());
         when(products.popularity()).thenReturn(Map.of());
         try {
-            index = new SearchIndex(products, new Suggestions(), new SearchProperties(directory, Duration.ofSeconds(5)));
+            index = new SearchIndex(products, new Suggestions(), SearchProperties.of(directory));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

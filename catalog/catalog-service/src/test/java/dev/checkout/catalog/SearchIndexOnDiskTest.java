@@ -117,7 +117,7 @@ class SearchIndexOnDiskTest {
 
     private SearchIndex started(Products products) {
         try {
-            SearchIndex index = new SearchIndex(products, new Suggestions(), new SearchProperties(directory, Duration.ofSeconds(5)));
+            SearchIndex index = new SearchIndex(products, new Suggestions(), SearchProperties.of(directory));
             index.start();
             return index;
         } catch (IOException e) {
@@ -130,7 +130,7 @@ class SearchIndexOnDiskTest {
     }
 
     private static List<String> names(SearchIndex index, String q) {
-        return new ProductSearch(index, null).find(new ProductSearch.Query(q, null, null, null, null, null, null, null),
+        return new ProductSearch(index, null, SearchProperties.of(null)).find(new ProductSearch.Query(q, null, null, null, null, null, null, null),
                 PageQuery.of(1, 20)).products().stream().map(ProductViews.Summary::name).toList();
     }
 }

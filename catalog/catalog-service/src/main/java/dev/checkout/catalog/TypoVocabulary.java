@@ -39,7 +39,11 @@ final class TypoVocabulary {
     /** No words: every word matches exactly only. */
     static final TypoVocabulary NONE = new TypoVocabulary(List.of());
 
+    /** Words asked for before, with what they matched: shoppers' words repeat far more than the index changes. */
+    private static final int REMEMBERED = 4_096;
+
     private final List<SegmentWords> segments;
+    private final Map<String, List<Match>> asked = new ConcurrentHashMap<>();
 
     private TypoVocabulary(List<SegmentWords> segments) {
         this.segments = segments;
@@ -53,12 +57,28 @@ final class TypoVocabulary {
         return new TypoVocabulary(segments);
     }
 
-    /** The indexed words within {@code typos} of {@code word} (and not {@code word} itself), in every text field. */
+    /**
+     * The indexed words within {@code typos} of {@code word} (and not {@code word} itself), in every text field. A
+     * vocabulary belongs to one searcher, so what it remembers lasts until the index next changes.
+     */
     List<Match> near(String word, int typos) {
-        List<Match> matches = new ArrayList<>();
         if (typos == 0 || word.length() > LONGEST) {
-            return matches;
+            return List.of();
         }
+        String key = typos + word;
+        List<Match> matches = asked.get(key);
+        if (matches == null) {
+            matches = List.copyOf(compare(word, typos));
+            if (asked.size() >= REMEMBERED) {
+                asked.clear(); // a flood of distinct words: start again rather than track which are asked most
+            }
+            asked.put(key, matches);
+        }
+        return matches;
+    }
+
+    private List<Match> compare(String word, int typos) {
+        List<Match> matches = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (SegmentWords segment : segments) {
             segment.byField().forEach((field, byLength) -> {

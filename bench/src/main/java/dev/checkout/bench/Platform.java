@@ -66,7 +66,6 @@ final class Platform implements AutoCloseable {
             // Load generators send every call from one address: rate limits would measure themselves.
             builder.environment().put("CHECKOUT_RATE_LIMITS_ENABLED", "false");
             builder.environment().put("CHECKOUT_ADMIN_PASSWORD", adminPassword);
-            builder.environment().put("CHECKOUT_RATE_LIMITS_ENABLED", "false"); // a load generator is one client hammering
             builder.environment().put("CHECKOUT_DEMO_CATALOGUE_ENABLED", "false"); // benches make the products they measure
             Platform platform = new Platform(builder.start(), port, gatewayPort, data);
             platform.follow();

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.checkout.platform.web.ApiException;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
 import dev.checkout.platform.web.PageQuery;
 import dev.checkout.platform.web.Pagination;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;

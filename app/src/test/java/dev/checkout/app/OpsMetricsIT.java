@@ -68,6 +68,14 @@ class OpsMetricsIT extends EndToEndTest {
     }
 
     @Test
+    void ofTheKafkaClientsOwnMetricsOnlyTheConsumerLagTheAlertsReadIsExported() {
+        placeAnOrderSoRequestMetricsExist();
+
+        assertThat(exportedMetrics()).filteredOn(name -> name.startsWith("kafka_"))
+                .containsExactly("kafka_consumer_fetch_manager_records_lag_max");
+    }
+
+    @Test
     void theNameExtractionFindsMetricsButNotFunctionsLabelsOrKeywords() {
         assertThat(metricsIn("histogram_quantile(0.99, sum by (le) (rate(a_bucket{uri=~\"/x|y\", status=\"5..\"}[5m]))) > 7 and b_total > 0"))
                 .containsExactlyInAnyOrder("a_bucket", "b_total");

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -39,6 +40,8 @@ public final class CheckoutBench implements Bench {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ADMIN_PASSWORD = "bench-admin-password";
     private static final int[] CONCURRENCY = {8, 16, 32, 64, 128};
+    /** Accepted orders of an open loop followed at once until they settle. */
+    private static final int FOLLOWERS = 32;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final LongAdder clientRequests = new LongAdder();
@@ -228,26 +231,40 @@ public final class CheckoutBench implements Bench {
 
         Latencies latencies = new Latencies();
         Map<String, LongAdder> failedBy = new ConcurrentHashMap<>();
-        long confirmed = 0;
-        long unsettled = 0;
+        LongAdder confirmed = new LongAdder();
+        LongAdder unsettled = new LongAdder();
+        // Followed FOLLOWERS at a time: one by one, the follow-up of a minute's orders took minutes of an idle platform,
+        // whose CPU the cost line then charged to the orders.
+        Semaphore followers = new Semaphore(FOLLOWERS);
+        List<Thread> following = new ArrayList<>();
         for (Accepted order : accepted.values()) {
-            JsonNode settled = awaitSettled(base, order.customer(), order.orderId(), Duration.ofSeconds(120));
-            if (settled == null) {
-                unsettled++;
-            } else if ("CONFIRMED".equals(settled.path("status").asString())) {
-                confirmed++;
-                latencies.record(Duration.ofMillis(Instant.parse(settled.path("updated_at").asString()).toEpochMilli()
-                        - order.submittedAtMillis()).toNanos());
-            } else {
-                failedBy.computeIfAbsent(settled.path("failure_reason").asString("unknown"), r -> new LongAdder()).increment();
-            }
+            followers.acquire();
+            following.add(Thread.ofVirtual().start(() -> {
+                try {
+                    JsonNode settled = awaitSettled(base, order.customer(), order.orderId(), Duration.ofSeconds(120));
+                    if (settled == null) {
+                        unsettled.increment();
+                    } else if ("CONFIRMED".equals(settled.path("status").asString())) {
+                        confirmed.increment();
+                        latencies.record(Duration.ofMillis(Instant.parse(settled.path("updated_at").asString()).toEpochMilli()
+                                - order.submittedAtMillis()).toNanos());
+                    } else {
+                        failedBy.computeIfAbsent(settled.path("failure_reason").asString("unknown"), r -> new LongAdder()).increment();
+                    }
+                } finally {
+                    followers.release();
+                }
+            }));
+        }
+        for (Thread follower : following) {
+            follower.join();
         }
         Pause.of(Duration.ofMillis(1500));
-        String costLine = PlatformCost.perOrder(cost.read().minus(before), confirmed, clientRequests.sum() - requestsBefore);
+        String costLine = PlatformCost.perOrder(cost.read().minus(before), confirmed.sum(), clientRequests.sum() - requestsBefore);
         System.out.printf("offered %d orders at %d/s: %d accepted, %d refused (503 overloaded), %d other errors%n",
                 total, rate, accepted.size(), refused.sum(), errors.sum());
-        System.out.printf("accepted orders: %d confirmed, %d failed %s, %d unsettled after 120 s%n", confirmed,
-                failedBy.values().stream().mapToLong(LongAdder::sum).sum(), failedBy, unsettled);
+        System.out.printf("accepted orders: %d confirmed, %d failed %s, %d unsettled after 120 s%n", confirmed.sum(),
+                failedBy.values().stream().mapToLong(LongAdder::sum).sum(), failedBy, unsettled.sum());
         System.out.printf("accepted orders, submit→CONFIRMED: %s%n", latencies.summary());
         System.out.println(recovery);
         System.out.println(costLine);

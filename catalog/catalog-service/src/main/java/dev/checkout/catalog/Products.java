@@ -111,14 +111,26 @@ class Products {
         return popularity;
     }
 
-    /** Applies a stock level from inventory's events to the shown availability. */
-    void updateAvailability(String productId, String variantId, int productAvailable, int variantAvailable) {
-        jdbc.sql("update catalog.products set available_quantity = :available where product_id = :id")
-                .param("available", productAvailable).param("id", productId).update();
+    /**
+     * Applies a stock level from inventory's events to the shown availability; answers whether search shows the change: the product went in or out of
+     * stock, or it has a sale window, whose price in force the index takes when it indexes the product. (No for a
+     * product the catalog does not know.)
+     */
+    boolean updateAvailability(String productId, String variantId, int productAvailable, int variantAvailable) {
+        boolean searchShowsIt = jdbc.sql("""
+                        with before as (
+                            select product_id, available_quantity, sale_starts_at is not null or sale_ends_at is not null as windowed
+                            from catalog.products where product_id = :id for update)
+                        update catalog.products p set available_quantity = :available from before
+                        where p.product_id = before.product_id
+                        returning (before.available_quantity > 0) <> (p.available_quantity > 0) or before.windowed""")
+                .param("available", productAvailable).param("id", productId)
+                .query(Boolean.class).optional().orElse(false);
         if (variantId != null) {
             jdbc.sql("update catalog.variants set available_quantity = :available where variant_id = :id and product_id = :product")
                     .param("available", variantAvailable).param("id", variantId).param("product", productId).update();
         }
+        return searchShowsIt;
     }
 
     /** Makes sure every level of the path exists as a category and returns the id of the deepest. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,9 @@ class SearchIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Products products;
 
     ApiClient anyone() {
         return ApiClient.atPort(port);
@@ -188,6 +192,26 @@ class SearchIT {
         Awaitility.await("out of stock in search").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> found("q=" + term + "&in_stock=false").contains(productId));
         assertThat(found("q=" + term + "&in_stock=true")).isEmpty();
+    }
+
+    @Test
+    void aStockLevelReindexesTheProductOnlyWhenItGoesInOrOutOfStockOrHasASaleWindow() {
+        String plain = created(product(word(8) + " lamp", "Warm", "Acme", "home", "10.00"));
+
+        assertThat(products.updateAvailability(plain, null, 5, 0)).as("in stock").isTrue();
+        assertThat(products.updateAvailability(plain, null, 3, 0)).as("fewer units, still in stock").isFalse();
+        assertThat(products.updateAvailability(plain, null, 0, 0)).as("sold out").isTrue();
+        assertThat(products.updateAvailability(plain, null, 0, 0)).as("still sold out").isFalse();
+        assertThat(products.updateAvailability(Ids.newId("prod"), null, 5, 0)).as("a product the catalog does not know").isFalse();
+
+        Map<String, Object> onSale = product(word(8) + " lamp", "Warm", "Acme", "home", "10.00");
+        onSale.put("sale_price", new BigDecimal("8.00"));
+        onSale.put("sale_starts_at", Instant.now().plus(Duration.ofDays(1)).toString());
+        String windowed = created(onSale);
+        products.updateAvailability(windowed, null, 5, 0);
+        assertThat(products.updateAvailability(windowed, null, 4, 0)).as("its price in force is taken when it is indexed").isTrue();
+        assertThat(jdbc.sql("select available_quantity from catalog.products where product_id = :id").param("id", plain)
+                .query(Integer.class).single()).isZero();
     }
 
     @Test

@@ -9,6 +9,9 @@ public final class InboundMessage {
     private final String topic;
     private final String key;
     private final JsonMapper json;
+    /** The payload as last read, and the type it was read as (a message is handled by one thread at a time). */
+    private Class<?> readType;
+    private Object read;
 
     InboundMessage(Envelope envelope, String topic, String key, JsonMapper json) {
         this.envelope = envelope;
@@ -31,12 +34,30 @@ public final class InboundMessage {
         return MessageTypes.of(payloadType).equals(envelope.eventType());
     }
 
+    /**
+     * The payload as a {@code type} record. A route reads it to decide whether the message concerns its consumer, and its
+     * handler gets that same one ({@link MessageRoutes}); read again after that, it is read afresh, so a handler run
+     * again (a batch retried record by record) never sees what an earlier run may have done to its lists.
+     */
     public <T> T payload(Class<T> type) {
+        if (type == readType) {
+            return type.cast(read);
+        }
+        T payload;
         try {
-            return json.treeToValue(envelope.payload(), type);
+            payload = json.treeToValue(envelope.payload(), type);
         } catch (RuntimeException e) {
             throw new PoisonMessageException("payload of " + envelope.eventId() + " is not a valid " + type.getSimpleName(), e);
         }
+        readType = type;
+        read = payload;
+        return payload;
+    }
+
+    /** Lets the payload read last go: the next {@link #payload} reads it afresh. */
+    void forgetPayload() {
+        readType = null;
+        read = null;
     }
 
     public String topic() {

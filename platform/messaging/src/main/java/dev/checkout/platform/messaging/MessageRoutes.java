@@ -28,7 +28,9 @@ public final class MessageRoutes {
 
     private record Route<T>(Class<T> type, Predicate<T> concerns, Handler<T> handler) {
         void dispatch(InboundMessage message) {
-            handler.handle(message.payload(type), message);
+            T payload = message.payload(type); // as read by concerns(), if it was
+            message.forgetPayload();
+            handler.handle(payload, message);
         }
 
         boolean concerns(InboundMessage message) {

@@ -52,6 +52,23 @@ class MessageRoutesTest {
     }
 
     @Test
+    void aPayloadReadToDecideWhetherItConcernsTheConsumerIsTheOneItsHandlerGetsAndARunAgainReadsItAfresh() {
+        InboundMessage shipped = message("TestParcelShipped", JSON.createObjectNode().put("cartId", "cart_1").put("parcels", 2));
+        List<ParcelShipped> seen = new ArrayList<>();
+        MessageRoutes watching = MessageRoutes.builder()
+                .on(ParcelShipped.class, payload -> seen.add(payload), (payload, message) -> seen.add(payload))
+                .build();
+
+        watching.concerns(shipped);
+        watching.dispatch(shipped);
+        watching.dispatch(shipped); // handled again, as when its batch is retried record by record
+
+        assertThat(seen).hasSize(3).containsOnly(new ParcelShipped("cart_1", 2));
+        assertThat(seen.get(1)).as("read once for the decision and the handler").isSameAs(seen.get(0));
+        assertThat(seen.get(2)).as("read afresh for another run").isNotSameAs(seen.get(1));
+    }
+
+    @Test
     void anUnreadablePayloadConcernsTheConsumerSoItsHandlerFailsOnItAndItIsDeadLettered() {
         assertThat(routes.concerns(message("TestParcelShipped", JSON.createObjectNode().put("parcels", "many")))).isTrue();
     }

@@ -112,9 +112,9 @@ class Products {
     }
 
     /**
-     * Applies a stock level from inventory's events to the shown availability; answers whether search shows the change: the product went in or out of
-     * stock, or it has a sale window, whose price in force the index takes when it indexes the product. (No for a
-     * product the catalog does not know.)
+     * Applies a stock level from inventory's events to the shown availability; answers whether search shows the change:
+     * the product went in or out of stock, or it has a sale window, whose price in force the index takes when it indexes
+     * the product. (No for a product the catalog does not know.)
      */
     boolean updateAvailability(String productId, String variantId, int productAvailable, int variantAvailable) {
         boolean searchShowsIt = jdbc.sql("""

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.checkout.gateway.GatewaySimulator;
 import dev.checkout.platform.core.CrashPoints;
@@ -74,9 +75,14 @@ public final class CheckoutLauncher {
         if (options.external() && isSetInEnvironment("spring.mail.host")) {
             properties.put("checkout.notification.embedded-mail-server", false);
         }
+        // Registered before anything is started: a stop during the start (Ctrl-C, SIGTERM) or a start that fails must not
+        // leave the embedded servers running, on a temporary data directory for good.
+        Stopping stopping = new Stopping();
+        Runtime.getRuntime().addShutdownHook(new Thread(stopping::stop, "checkout-stop"));
         EmbeddedServers servers = null;
         if (embedPostgres || embedRedis || embedKafka) {
             servers = EmbeddedServers.start(dataDirectory, embedPostgres, embedRedis, embedKafka);
+            stopping.servers = servers;
             properties.putAll(servers.springProperties());
         }
         boolean production = options.springArguments().stream().anyMatch(a -> a.startsWith("--spring.profiles.active") && a.contains("prod"))
@@ -106,6 +112,7 @@ public final class CheckoutLauncher {
         String gatewayUrl = options.gatewayUrl();
         if (gatewayUrl == null) {
             gateway = GatewaySimulator.start(options.gatewayPort(), dataDirectory.resolve("gateway"));
+            stopping.gateway = gateway;
             gatewayUrl = gateway.baseUrl();
         }
         properties.put("checkout.payment.gateway-url", gatewayUrl);
@@ -121,23 +128,14 @@ public final class CheckoutLauncher {
         // the context's life (one per HTTP request among them) and catch the ClassCastException each time.
         application.addListeners(new LauncherSettings(properties));
         application.setRegisterShutdownHook(false);
-        ConfigurableApplicationContext context = application.run(options.springArguments().toArray(String[]::new));
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        EmbeddedServers ownServers = servers;
-        RunningGatewaySimulator ownGateway = gateway;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stopping the checkout platform…");
-            context.close();
-            if (ownGateway != null) {
-                ownGateway.close();
-            }
-            if (ownServers != null) {
-                ownServers.close();
-            }
-            System.out.println("stopped.");
-            stopped.countDown();
-        }, "checkout-stop"));
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(options.springArguments().toArray(String[]::new));
+        } catch (RuntimeException failed) {
+            stopping.stop();
+            throw failed;
+        }
+        stopping.context = context;
 
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", String.valueOf(options.port())));
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
@@ -155,7 +153,34 @@ public final class CheckoutLauncher {
             System.out.printf("  Embedded servers  %s%n", servers.describe());
         }
         System.out.println("Press Ctrl-C to stop.");
-        stopped.await();
+        stopping.stopped.await();
+    }
+
+    /** What {@code run} started, stopped once, newest first: by the shutdown hook, or at once when the start fails. */
+    private static final class Stopping {
+        volatile EmbeddedServers servers;
+        volatile RunningGatewaySimulator gateway;
+        volatile ConfigurableApplicationContext context;
+        final CountDownLatch stopped = new CountDownLatch(1);
+        private final AtomicBoolean stopping = new AtomicBoolean();
+
+        void stop() {
+            if (!stopping.compareAndSet(false, true)) {
+                return;
+            }
+            System.out.println("stopping the checkout platform…");
+            if (context != null) {
+                context.close();
+            }
+            if (gateway != null) {
+                gateway.close();
+            }
+            if (servers != null) {
+                servers.close();
+            }
+            System.out.println("stopped.");
+            stopped.countDown();
+        }
     }
 
     /**

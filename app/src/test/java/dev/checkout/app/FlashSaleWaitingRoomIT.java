@@ -112,6 +112,27 @@ class FlashSaleWaitingRoomIT extends EndToEndTest {
     }
 
     @Test
+    void theSalesLastUnitGoesToTheCustomerAtTheHeadOfTheLineThoughTheyAskedForTwo() {
+        String product = fixtures.productWithStock("20.00", 5);
+        ApiClient customer = fixtures.newCustomer();
+        String sale = saleOf(product, 1, 2, Instant.now().plusSeconds(1));
+        ApiResponse joined = customer.post(QUEUE.formatted(sale), Map.of("quantity", 2));
+        assertThat(joined.json().path("quantity").asInt()).isEqualTo(2);
+
+        ApiResponse admitted = awaitAdmitted(sale, Map.of(customer, joined.text("/ticket_id")), 1).get(customer);
+        assertThat(admitted.json().path("quantity").asInt()).as("admitted for the one unit there is").isOne();
+        ApiResponse bought = customer.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/flash-sales/" + sale + "/orders", order(admitted.text("/purchase_token")));
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(202);
+        ApiResponse settled = Fixtures.awaitSettled(fixtures.admin(), bought.text("/order_id"));
+        assertThat(settled.text("/status")).isEqualTo("CONFIRMED");
+        assertThat(settled.json().path("items").get(0).path("quantity").asInt()).isOne();
+        Awaitility.await("the sale sold out").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "SOLD_OUT".equals(api.get("/api/v1/flash-sales/" + sale).text("/status")));
+        assertThat(fixtures.available(product)).isEqualTo(4);
+    }
+
+    @Test
     void aLapsedTokensUnitGoesToTheNextCustomerInLine() {
         String product = fixtures.productWithStock("20.00", 5);
         ApiClient one = fixtures.newCustomer();

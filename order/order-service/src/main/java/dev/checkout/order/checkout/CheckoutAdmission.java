@@ -85,6 +85,17 @@ public class CheckoutAdmission {
         });
     }
 
+    /**
+     * How many more pieces of checkout work the door would let in now (its limit less the work in flight), for those
+     * who invite work in, as a flash sale's waiting room does: inviting more than this only has it refused.
+     */
+    public int room() {
+        if (!settings.enabled()) {
+            return Integer.MAX_VALUE;
+        }
+        return Math.max(0, limiter.getLimit() - limiter.getInflight());
+    }
+
     /** A permit taken at the door, given back when the work it admitted ends. */
     public final class Permit {
         private final Limiter.Listener listener;

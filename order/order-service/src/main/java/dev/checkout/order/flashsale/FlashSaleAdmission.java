@@ -26,14 +26,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import dev.checkout.order.checkout.Checkout;
+import dev.checkout.order.checkout.CheckoutAdmission;
 import dev.checkout.order.checkout.CheckoutExpiry;
 import dev.checkout.order.checkout.Checkouts;
 import dev.checkout.order.orders.Order;
 
 /**
  * Lets the next customers of each live sale in, every {@code checkout.flash-sale.admission-interval}: as many tickets
- * from the head of the queue as the units neither sold nor held cover (at most {@code admission-batch} a round), and
- * no more than keeps {@code max-reserving} holds waiting for inventory: admission goes at the pace inventory answers.
+ * from the head of the queue as the units neither sold nor held cover (at most {@code admission-batch} a round), no
+ * more than keeps {@code max-reserving} holds waiting for inventory, and no more than the checkout's door would let
+ * order beside the customers admitted and yet to order: admission goes at the pace inventory answers and checkout
+ * takes orders, so an admitted customer's order is not refused as overloaded while their token runs out.
  * Each admitted ticket gets a hold: a checkout row keyed by the ticket, whose stock is reserved in inventory exactly as
  * a two-step checkout's is (PostgreSQL decides, the Redis queue only orders), and which the order placed with the token
  * adopts. The token's life starts when inventory has reserved the units ({@link Checkout#openHold}); a hold inventory
@@ -53,6 +56,7 @@ class FlashSaleAdmission {
     private final FlashSales sales;
     private final Checkouts checkouts;
     private final CheckoutExpiry expiry;
+    private final CheckoutAdmission door;
     private final FlashSaleWaitingRoom room;
     private final OrderMessaging messaging;
     private final TransactionTemplate transactions;
@@ -61,11 +65,12 @@ class FlashSaleAdmission {
     /** Each live sale's pace as this instance's rounds measured it (the job runs on one instance at a time). */
     private final Map<String, AdmissionPace> paces = new ConcurrentHashMap<>();
 
-    FlashSaleAdmission(FlashSales sales, Checkouts checkouts, CheckoutExpiry expiry, FlashSaleWaitingRoom room, OrderMessaging messaging,
-                       PlatformTransactionManager transactionManager, FlashSaleProperties properties, Clock clock) {
+    FlashSaleAdmission(FlashSales sales, Checkouts checkouts, CheckoutExpiry expiry, CheckoutAdmission door, FlashSaleWaitingRoom room,
+                       OrderMessaging messaging, PlatformTransactionManager transactionManager, FlashSaleProperties properties, Clock clock) {
         this.sales = sales;
         this.checkouts = checkouts;
         this.expiry = expiry;
+        this.door = door;
         this.room = room;
         this.messaging = messaging;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -130,7 +135,9 @@ class FlashSaleAdmission {
             return new Round(List.of(), List.of(), true, untilEnd);
         }
         int free = sale.free(standing);
-        int admissible = FlashSaleQueueOrder.admissible(free, standing.reserving(), properties.maxReserving(), properties.admissionBatch());
+        long checkoutRoom = (long) door.room() - standing.unordered();
+        int admissible = FlashSaleQueueOrder.admissible(free, standing.reserving(), properties.maxReserving(), properties.admissionBatch(),
+                checkoutRoom);
         List<String> head = room.head(flashSaleId, admissible);
         if (head.isEmpty()) {
             // Units free yet nobody let in: the pace is nil if inventory's bound held the queue back, unknown if nobody waits.
@@ -140,10 +147,11 @@ class FlashSaleAdmission {
         Set<String> stillWaiting = waiting.stream().map(FlashSales.Ticket::ticketId).collect(Collectors.toSet());
         List<String> leaving = new ArrayList<>(head.stream().filter(id -> !stillWaiting.contains(id)).toList());
         List<FlashSaleQueueOrder.Waiting> batch = FlashSaleQueueOrder.admissionBatch(
-                waiting.stream().map(t -> new FlashSaleQueueOrder.Waiting(t.ticketId(), t.quantity())).toList(), free, admissible);
+                waiting.stream().map(t -> new FlashSaleQueueOrder.Waiting(t.ticketId(), t.quantity())).toList(), free, admissible,
+                standing.held() == 0);
         for (FlashSaleQueueOrder.Waiting admitted : batch) {
             FlashSales.Ticket ticket = waiting.stream().filter(t -> t.ticketId().equals(admitted.ticketId())).findFirst().orElseThrow();
-            hold(sale, ticket, now);
+            hold(sale, ticket, admitted.quantity(), now);
             leaving.add(ticket.ticketId());
         }
         if (!batch.isEmpty()) {
@@ -153,13 +161,14 @@ class FlashSaleAdmission {
     }
 
     /**
-     * The ticket's units reserved under a checkout keyed by the ticket (one open hold a ticket). The hold waits for
-     * inventory at most {@code reserving-timeout}; the token's life starts when inventory has answered.
+     * The ticket's {@code quantity} units (what it asked for, or the sale's last ones) reserved under a checkout keyed
+     * by the ticket (one open hold a ticket). The hold waits for inventory at most {@code reserving-timeout}; the
+     * token's life starts when inventory has answered.
      */
-    private void hold(FlashSale sale, FlashSales.Ticket ticket, Instant now) {
+    private void hold(FlashSale sale, FlashSales.Ticket ticket, int quantity, Instant now) {
         String checkoutId = Ids.newId(Checkout.ID_TYPE);
-        BigDecimal subtotal = sale.salePrice().multiply(BigDecimal.valueOf(ticket.quantity()));
-        Order.Line line = new Order.Line(sale.productId(), sale.variantId(), sale.productName(), ticket.quantity(), sale.salePrice());
+        BigDecimal subtotal = sale.salePrice().multiply(BigDecimal.valueOf(quantity));
+        Order.Line line = new Order.Line(sale.productId(), sale.variantId(), sale.productName(), quantity, sale.salePrice());
         Order.Totals totals = new Order.Totals(subtotal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, subtotal, sale.currency());
         // No shipping address yet: the customer gives it with the order, which is priced (tax, shipping) then.
         Checkout checkout = Checkout.openHold(checkoutId, ticket.userId(), ticket.ticketId(), List.of(line), totals, now,
@@ -167,7 +176,7 @@ class FlashSaleAdmission {
         if (!checkouts.addUnlessCartHasOneOpen(checkout)) {
             return; // the ticket holds already (a round that crashed after its commit): nothing to add
         }
-        sales.admit(ticket.ticketId(), checkoutId, Ids.newId("fpt"));
+        sales.admit(ticket.ticketId(), checkoutId, Ids.newId("fpt"), quantity);
         // Inventory holds the units for the longest the hold can wait, then a token's life, then as long again: an
         // order placed at the token's last second is adopted by its saga later, through the same inventory queue the
         // hold waited in (adoption is refused once this time has passed; a crowd's backlog made orders fail with
@@ -176,6 +185,6 @@ class FlashSaleAdmission {
         Duration waitAndLife = properties.reservingTimeout().plus(properties.tokenTtl());
         Instant reservedUntil = now.plus(waitAndLife).plus(waitAndLife);
         messaging.publish(OutgoingMessage.of(InventoryTopics.COMMANDS, checkoutId, new ReserveStock(checkoutId,
-                List.of(new StockLine(sale.productId(), sale.variantId(), ticket.quantity())), reservedUntil, null)));
+                List.of(new StockLine(sale.productId(), sale.variantId(), quantity)), reservedUntil, null)));
     }
 }

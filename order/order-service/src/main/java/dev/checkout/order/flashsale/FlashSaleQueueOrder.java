@@ -34,13 +34,21 @@ final class FlashSaleQueueOrder {
     /**
      * The tickets to admit now, from the head of the queue: as many as the free units cover, at most {@code maxBatch}.
      * Strictly in order: a ticket asking for more than is left stops the batch rather than be overtaken, so nobody
-     * behind jumps ahead of a customer who asked for two.
+     * behind jumps ahead of a customer who asked for two. Unless {@code nothingHeld}: with no unit held, none can come
+     * back from a lapsing token, and the ticket that stops the batch is let in for the units left (the sale's last
+     * ones would otherwise wait for it forever); its {@link Waiting#quantity()} is then what it is let in for.
      */
-    static List<Waiting> admissionBatch(List<Waiting> inQueueOrder, int freeUnits, int maxBatch) {
+    static List<Waiting> admissionBatch(List<Waiting> inQueueOrder, int freeUnits, int maxBatch, boolean nothingHeld) {
         List<Waiting> admitted = new ArrayList<>();
         int left = freeUnits;
         for (Waiting ticket : inQueueOrder) {
-            if (admitted.size() >= maxBatch || ticket.quantity() > left) {
+            if (admitted.size() >= maxBatch || left == 0) {
+                break;
+            }
+            if (ticket.quantity() > left) {
+                if (nothingHeld) {
+                    admitted.add(new Waiting(ticket.ticketId(), left));
+                }
                 break;
             }
             admitted.add(ticket);
@@ -51,11 +59,14 @@ final class FlashSaleQueueOrder {
 
     /**
      * How many tickets a round may let in: no more than the free units cover (each ticket asks for one at least),
-     * {@code maxBatch}, and what keeps the holds waiting for inventory's reservation within {@code maxReserving}.
-     * Never negative.
+     * {@code maxBatch}, what keeps the holds waiting for inventory's reservation within {@code maxReserving}, and
+     * {@code checkoutRoom}, the orders the checkout's door would still take less the admitted customers yet to order
+     * (each of them will ask the door, and one it refuses may see their token lapse while they try again). Never
+     * negative.
      */
-    static int admissible(int freeUnits, int reserving, int maxReserving, int maxBatch) {
-        return Math.max(0, Math.min(freeUnits, Math.min(maxBatch, maxReserving - reserving)));
+    static int admissible(int freeUnits, int reserving, int maxReserving, int maxBatch, long checkoutRoom) {
+        long bound = Math.min(Math.min(freeUnits, maxBatch), Math.min(maxReserving - reserving, checkoutRoom));
+        return (int) Math.max(0, bound);
     }
 
     /**

@@ -21,12 +21,16 @@ class FlashSaleQueueing {
 
     enum TicketStatus { WAITING, ADMITTED, SOLD_OUT, EXPIRED, USED }
 
-    /** Where a ticket stands; {@code ticketId} is null for a join refused because the sale is sold out. */
-    record TicketView(String ticketId, TicketStatus status, Long position, Long etaSeconds, String purchaseToken,
+    /**
+     * Where a ticket stands; {@code ticketId} is null for a join refused because the sale is sold out. {@code quantity}
+     * is the units the ticket asks for, once admitted the units its token buys (fewer than asked when they were the
+     * sale's last).
+     */
+    record TicketView(String ticketId, TicketStatus status, Integer quantity, Long position, Long etaSeconds, String purchaseToken,
                       Instant tokenExpiresAt) {
 
         static TicketView soldOut(String ticketId) {
-            return new TicketView(ticketId, TicketStatus.SOLD_OUT, null, null, null, null);
+            return new TicketView(ticketId, TicketStatus.SOLD_OUT, null, null, null, null, null);
         }
     }
 
@@ -84,11 +88,12 @@ class FlashSaleQueueing {
             Checkout hold = checkouts.find(ticket.checkoutId()).orElseThrow();
             switch (hold.status()) {
                 case PAID -> {
-                    return new TicketView(ticket.ticketId(), TicketStatus.USED, null, null, null, null);
+                    return new TicketView(ticket.ticketId(), TicketStatus.USED, ticket.quantity(), null, null, null, null);
                 }
                 case RESERVED -> {
                     return now.isBefore(hold.expiresAt())
-                            ? new TicketView(ticket.ticketId(), TicketStatus.ADMITTED, 0L, 0L, ticket.purchaseToken(), hold.expiresAt())
+                            ? new TicketView(ticket.ticketId(), TicketStatus.ADMITTED, ticket.quantity(), 0L, 0L, ticket.purchaseToken(),
+                            hold.expiresAt())
                             : expired(ticket);
                 }
                 case EXPIRED -> {
@@ -97,7 +102,7 @@ class FlashSaleQueueing {
                 case RESERVING, FAILED -> {
                     // Admitted, the units being reserved (or about to be asked again): next in line, token to come.
                     return room.isSoldOut(sale.flashSaleId()) ? TicketView.soldOut(ticket.ticketId())
-                            : new TicketView(ticket.ticketId(), TicketStatus.WAITING, 1L, 1L, null, null);
+                            : new TicketView(ticket.ticketId(), TicketStatus.WAITING, ticket.quantity(), 1L, 1L, null, null);
                 }
             }
         }
@@ -113,10 +118,10 @@ class FlashSaleQueueing {
         long eta = now.isBefore(sale.startsAt()) ? Duration.between(now, sale.startsAt()).toSeconds()
                 : FlashSaleQueueOrder.etaSeconds(position == null ? 1 : position, sale.quantity(),
                 room.pace(sale.flashSaleId()).orElse(properties.mostTicketsPerSecond()), properties.tokenTtl());
-        return new TicketView(ticket.ticketId(), TicketStatus.WAITING, position, eta, null, null);
+        return new TicketView(ticket.ticketId(), TicketStatus.WAITING, ticket.quantity(), position, eta, null, null);
     }
 
     private static TicketView expired(FlashSales.Ticket ticket) {
-        return new TicketView(ticket.ticketId(), TicketStatus.EXPIRED, null, null, null, null);
+        return new TicketView(ticket.ticketId(), TicketStatus.EXPIRED, ticket.quantity(), null, null, null, null);
     }
 }

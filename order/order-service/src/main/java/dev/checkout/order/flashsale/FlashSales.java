@@ -75,12 +75,14 @@ public class FlashSales {
                         select coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('FAILED', 'CANCELLED')), 0) as sold,
                                coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('PENDING', 'FAILED', 'CANCELLED')), 0) as confirmed,
                                coalesce(sum(t.quantity) filter (where c.status in ('RESERVING', 'RESERVED')), 0) as held,
-                               count(*) filter (where c.status = 'RESERVING') as reserving
+                               count(*) filter (where c.status = 'RESERVING') as reserving,
+                               count(*) filter (where c.status in ('RESERVING', 'RESERVED')) as unordered
                         from orders.flash_sale_tickets t
                         join orders.checkouts c on c.checkout_id = t.checkout_id
                         left join orders.orders o on o.order_id = c.order_id
                         where t.flash_sale_id = :id and t.checkout_id is not null""")
-                .param("id", flashSaleId).query((rs, n) -> new FlashSale.Standing(rs.getInt("sold"), rs.getInt("confirmed"), rs.getInt("held"), rs.getInt("reserving")))
+                .param("id", flashSaleId).query((rs, n) -> new FlashSale.Standing(rs.getInt("sold"), rs.getInt("confirmed"),
+                        rs.getInt("held"), rs.getInt("reserving"), rs.getInt("unordered")))
                 .single();
     }
 
@@ -140,9 +142,10 @@ public class FlashSales {
                 .param("id", flashSaleId).query(this::mapTicket).list();
     }
 
-    void admit(String ticketId, String checkoutId, String purchaseToken) {
-        jdbc.sql("update orders.flash_sale_tickets set checkout_id = :checkout, purchase_token = :token where ticket_id = :id")
-                .param("checkout", checkoutId).param("token", purchaseToken).param("id", ticketId).update();
+    /** The ticket is let in for {@code quantity} units (what it asked for, or fewer: the sale's last ones) under the hold. */
+    void admit(String ticketId, String checkoutId, String purchaseToken, int quantity) {
+        jdbc.sql("update orders.flash_sale_tickets set checkout_id = :checkout, purchase_token = :token, quantity = :quantity where ticket_id = :id")
+                .param("checkout", checkoutId).param("token", purchaseToken).param("quantity", quantity).param("id", ticketId).update();
     }
 
     /** The sales, the latest to start first, for the back office's list. */

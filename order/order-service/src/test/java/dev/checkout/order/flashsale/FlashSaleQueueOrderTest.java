@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class FlashSaleQueueOrderTest {
 
+    /** The checkout's door with room for any number of orders. */
+    private static final long DOOR_OPEN = Integer.MAX_VALUE;
+
     private static final Instant START = Instant.parse("2026-11-27T10:00:00Z");
 
     @Test
@@ -62,35 +65,54 @@ class FlashSaleQueueOrderTest {
     @Test
     void aBatchTakesTheHeadOfTheQueueUpToTheFreeUnits() {
         List<Waiting> queue = List.of(new Waiting("a", 1), new Waiting("b", 2), new Waiting("c", 1), new Waiting("d", 1));
-        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 4, 100)).extracting(Waiting::ticketId).containsExactly("a", "b", "c");
-        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 0, 100)).isEmpty();
+        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 4, 100, false)).extracting(Waiting::ticketId).containsExactly("a", "b", "c");
+        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 0, 100, false)).isEmpty();
     }
 
     @Test
     void nobodyOvertakesACustomerWhoAskedForMoreThanIsFree() {
         List<Waiting> queue = List.of(new Waiting("a", 1), new Waiting("b", 2), new Waiting("c", 1));
-        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 2, 100)).extracting(Waiting::ticketId).containsExactly("a");
+        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 2, 100, false)).extracting(Waiting::ticketId).containsExactly("a");
+    }
+
+    @Test
+    void withNoUnitHeldTheHeadIsLetInForTheLastUnitsWhenItAskedForMore() {
+        List<Waiting> queue = List.of(new Waiting("a", 2), new Waiting("b", 1));
+        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 1, 100, true)).as("nothing held can come back: the last unit goes to the head")
+                .containsExactly(new Waiting("a", 1));
+        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 1, 100, false)).as("a held unit may come back: the head waits for its two")
+                .isEmpty();
+        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 3, 100, true)).as("enough for everyone: nobody gets less than asked")
+                .containsExactly(new Waiting("a", 2), new Waiting("b", 1));
+        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 0, 100, true)).isEmpty();
     }
 
     @Test
     void aBatchIsNeverLargerThanThePaceAllows() {
         List<Waiting> queue = IntStream.range(0, 50).mapToObj(i -> new Waiting("t" + i, 1)).toList();
-        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 1000, 20)).hasSize(20);
+        assertThat(FlashSaleQueueOrder.admissionBatch(queue, 1000, 20, false)).hasSize(20);
     }
 
     @Test
     void aRoundLetsInNoMoreThanKeepsTheHoldsWaitingForInventoryWithinTheirBound() {
-        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 250, 500)).isEqualTo(250);
-        assertThat(FlashSaleQueueOrder.admissible(1000, 240, 250, 500)).isEqualTo(10);
-        assertThat(FlashSaleQueueOrder.admissible(7, 0, 250, 500)).as("no more than the free units").isEqualTo(7);
-        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 900, 500)).as("no more than a batch").isEqualTo(500);
+        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 250, 500, DOOR_OPEN)).isEqualTo(250);
+        assertThat(FlashSaleQueueOrder.admissible(1000, 240, 250, 500, DOOR_OPEN)).isEqualTo(10);
+        assertThat(FlashSaleQueueOrder.admissible(7, 0, 250, 500, DOOR_OPEN)).as("no more than the free units").isEqualTo(7);
+        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 900, 500, DOOR_OPEN)).as("no more than a batch").isEqualTo(500);
+    }
+
+    @Test
+    void aRoundLetsInNoMoreThanTheCheckoutsDoorWouldTakeBesideTheCustomersAdmittedAndYetToOrder() {
+        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 250, 500, 40)).isEqualTo(40);
+        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 250, 500, 0)).as("the door is full").isZero();
+        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 250, 500, -30)).as("more customers yet to order than the door has room for").isZero();
     }
 
     @Test
     void aRoundLetsInNobodyAndNeverAsksTheQueueForANegativeCountWhileInventoryIsBehind() {
-        assertThat(FlashSaleQueueOrder.admissible(1000, 250, 250, 500)).isZero();
-        assertThat(FlashSaleQueueOrder.admissible(1000, 400, 250, 500)).isZero();
-        assertThat(FlashSaleQueueOrder.admissible(0, 0, 250, 500)).isZero();
+        assertThat(FlashSaleQueueOrder.admissible(1000, 250, 250, 500, DOOR_OPEN)).isZero();
+        assertThat(FlashSaleQueueOrder.admissible(1000, 400, 250, 500, DOOR_OPEN)).isZero();
+        assertThat(FlashSaleQueueOrder.admissible(0, 0, 250, 500, DOOR_OPEN)).isZero();
     }
 
     @Test

@@ -17,11 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The crowd of a flash sale, one virtual thread a customer: each joins the waiting room at its moment in the window
- * around the start, asking for 1 or 2 units (never above the limit), polls its ticket when the ticket's
- * {@code eta_seconds} says (a second at least, 15 s at most and never more than half a token's life, ±20% so polls do
- * not come in waves: a client that slept through its token's whole life would never see it), and once admitted
- * either walks away from its purchase token (the abandoning share) or orders with it and follows the order until it
- * settles. What the customers saw is counted here; what was sold is audited from the orders afterwards.
+ * around the start, asking for 1 or 2 units (never above the limit), polls its ticket after half the ticket's
+ * {@code eta_seconds} ({@link #pollDelay}), and once admitted either walks away from its purchase token (the
+ * abandoning share) or orders with it and follows the order until it settles. What the customers saw is counted here; what was sold is audited from the orders afterwards.
  */
 final class FlashSaleCrowd {
 
@@ -89,7 +87,7 @@ final class FlashSaleCrowd {
         while (true) {
             switch (ticket.path("status").asString()) {
                 case "WAITING" -> {
-                    Pause.of(pollDelay(ticket.path("eta_seconds").asLong(1), sale.tokenTtl()));
+                    Pause.of(pollDelay(ticket.path("eta_seconds").asLong(1)));
                     BenchApi.Answer polled = api.call("GET", queue + "/" + ticketId, customer.token(), null, null);
                     if (!polled.ok()) {
                         count("poll answered " + polled.status());
@@ -165,8 +163,15 @@ final class FlashSaleCrowd {
         count("order unsettled after 3 min");
     }
 
-    private static Duration pollDelay(long etaSeconds, Duration tokenTtl) {
-        long millis = Math.min(Math.clamp(etaSeconds, 1, 15) * 1000, Math.max(1000, tokenTtl.toMillis() / 2));
+    /**
+     * Half the wait the waiting room gave (a second at least, a minute at most), ±20% so polls do not come in waves:
+     * each poll halves the distance to admission, so a customer polls a handful of times and often only near the
+     * head of the line, and sleeps through a token only if admission ran more than twice as fast as the room said.
+     * (Polling every few seconds whatever the wait, 50,000 customers asked about 10,000 times a second, more than two
+     * cores answer: the bench measured the crowd's own backlog.)
+     */
+    private static Duration pollDelay(long etaSeconds) {
+        long millis = Math.clamp(etaSeconds * 500, 1000, 60_000);
         return Duration.ofMillis((long) (millis * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
     }
 

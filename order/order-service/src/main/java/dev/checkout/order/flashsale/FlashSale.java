@@ -33,15 +33,14 @@ record FlashSale(String flashSaleId, String productId, String variantId, int qua
     /**
      * Units counted from the holds of record: {@code sold} by orders placed and not failed or cancelled,
      * {@code confirmed} the part of those confirmed, {@code held} by holds not yet paid nor let go (a token past its
-     * time holds until the expiry has let it go: paying takes the same row lock); {@code reserving}, the number
-     * of holds still waiting for inventory's reservation; and {@code unordered}, the number of holds not yet paid nor
-     * let go (reserving ones included): customers each of whom may be about to order.
+     * time holds until the expiry has let it go: paying takes the same row lock); and {@code reserving}, the number
+     * of holds still waiting for inventory's reservation.
      */
-    record Standing(int sold, int confirmed, int held, int reserving, int unordered) {
-        static final Standing NONE = new Standing(0, 0, 0, 0, 0);
+    record Standing(int sold, int confirmed, int held, int reserving) {
+        static final Standing NONE = new Standing(0, 0, 0, 0);
 
         Standing(int sold, int confirmed, int held) {
-            this(sold, confirmed, held, 0, 0);
+            this(sold, confirmed, held, 0);
         }
     }
 

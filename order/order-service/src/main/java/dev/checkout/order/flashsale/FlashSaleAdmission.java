@@ -34,9 +34,9 @@ import dev.checkout.order.orders.Order;
 /**
  * Lets the next customers of each live sale in, every {@code checkout.flash-sale.admission-interval}: as many tickets
  * from the head of the queue as the units neither sold nor held cover (at most {@code admission-batch} a round), no
- * more than keeps {@code max-reserving} holds waiting for inventory, and no more than the checkout's door would let
- * order beside the customers admitted and yet to order: admission goes at the pace inventory answers and checkout
- * takes orders, so an admitted customer's order is not refused as overloaded while their token runs out.
+ * more than keeps {@code max-reserving} holds waiting for inventory, and no more than the checkout's door has room
+ * for now: admission goes at the pace inventory answers and checkout takes orders, so a narrow door (a loaded
+ * platform) does not see a whole batch of admitted customers at once and refuse most of them while their tokens run.
  * Each admitted ticket gets a hold: a checkout row keyed by the ticket, whose stock is reserved in inventory exactly as
  * a two-step checkout's is (PostgreSQL decides, the Redis queue only orders), and which the order placed with the token
  * adopts. The token's life starts when inventory has reserved the units ({@link Checkout#openHold}); a hold inventory
@@ -135,9 +135,8 @@ class FlashSaleAdmission {
             return new Round(List.of(), List.of(), true, untilEnd);
         }
         int free = sale.free(standing);
-        long checkoutRoom = (long) door.room() - standing.unordered();
         int admissible = FlashSaleQueueOrder.admissible(free, standing.reserving(), properties.maxReserving(), properties.admissionBatch(),
-                checkoutRoom);
+                door.room());
         List<String> head = room.head(flashSaleId, admissible);
         if (head.isEmpty()) {
             // Units free yet nobody let in: the pace is nil if inventory's bound held the queue back, unknown if nobody waits.

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -40,6 +42,9 @@ class FlashSaleQueueing {
     private final FlashSaleWaitingRoom room;
     private final FlashSaleProperties properties;
     private final SecureRandom random = new SecureRandom();
+    /** Tickets read while they waited: what a poll needs of them never changes while they stay in the queue. */
+    private final Cache<String, FlashSales.Ticket> waitingTickets = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterAccess(Duration.ofMinutes(30)).build();
     private final Clock clock;
 
     FlashSaleQueueing(FlashSaleCatalog catalog, FlashSales sales, Checkouts checkouts, FlashSaleWaitingRoom room,
@@ -75,11 +80,27 @@ class FlashSaleQueueing {
         return view(sale, ticket);
     }
 
+    /**
+     * Where the caller's ticket stands. A ticket still in the Redis queue is waiting (it leaves the queue only once its
+     * admission has committed), so the crowd's polls are answered from the ticket as this process last read it and one
+     * Redis call; any other ticket is read afresh.
+     */
     TicketView ticket(String userId, String flashSaleId, String ticketId) {
+        FlashSale sale = catalog.sale(flashSaleId);
+        FlashSales.Ticket known = waitingTickets.getIfPresent(ticketId);
+        if (known != null && known.flashSaleId().equals(flashSaleId) && known.userId().equals(userId)) {
+            Long position = room.position(flashSaleId, ticketId);
+            if (position != null) {
+                return room.isSoldOut(flashSaleId) ? TicketView.soldOut(ticketId) : waiting(sale, known, position);
+            }
+        }
         FlashSales.Ticket ticket = sales.ticket(ticketId)
                 .filter(t -> t.flashSaleId().equals(flashSaleId) && t.userId().equals(userId))
                 .orElseThrow(() -> ApiException.notFound("Ticket", ticketId));
-        return view(catalog.sale(flashSaleId), ticket);
+        if (ticket.checkoutId() == null) {
+            waitingTickets.put(ticketId, ticket);
+        }
+        return view(sale, ticket);
     }
 
     private TicketView view(FlashSale sale, FlashSales.Ticket ticket) {
@@ -115,8 +136,13 @@ class FlashSaleQueueing {
             room.enqueue(sale.flashSaleId(), ticket.ticketId(), ticket.queueScore());
             position = room.position(sale.flashSaleId(), ticket.ticketId());
         }
+        return waiting(sale, ticket, position == null ? 1 : position);
+    }
+
+    private TicketView waiting(FlashSale sale, FlashSales.Ticket ticket, long position) {
+        Instant now = clock.instant();
         long eta = now.isBefore(sale.startsAt()) ? Duration.between(now, sale.startsAt()).toSeconds()
-                : FlashSaleQueueOrder.etaSeconds(position == null ? 1 : position, sale.quantity(),
+                : FlashSaleQueueOrder.etaSeconds(position, sale.quantity(),
                 room.pace(sale.flashSaleId()).orElse(properties.mostTicketsPerSecond()), properties.tokenTtl());
         return new TicketView(ticket.ticketId(), TicketStatus.WAITING, ticket.quantity(), position, eta, null, null);
     }

@@ -75,14 +75,12 @@ public class FlashSales {
                         select coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('FAILED', 'CANCELLED')), 0) as sold,
                                coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('PENDING', 'FAILED', 'CANCELLED')), 0) as confirmed,
                                coalesce(sum(t.quantity) filter (where c.status in ('RESERVING', 'RESERVED')), 0) as held,
-                               count(*) filter (where c.status = 'RESERVING') as reserving,
-                               count(*) filter (where c.status in ('RESERVING', 'RESERVED')) as unordered
+                               count(*) filter (where c.status = 'RESERVING') as reserving
                         from orders.flash_sale_tickets t
                         join orders.checkouts c on c.checkout_id = t.checkout_id
                         left join orders.orders o on o.order_id = c.order_id
                         where t.flash_sale_id = :id and t.checkout_id is not null""")
-                .param("id", flashSaleId).query((rs, n) -> new FlashSale.Standing(rs.getInt("sold"), rs.getInt("confirmed"),
-                        rs.getInt("held"), rs.getInt("reserving"), rs.getInt("unordered")))
+                .param("id", flashSaleId).query((rs, n) -> new FlashSale.Standing(rs.getInt("sold"), rs.getInt("confirmed"), rs.getInt("held"), rs.getInt("reserving")))
                 .single();
     }
 

@@ -179,6 +179,24 @@ class CouponIT extends EndToEndTest {
     }
 
     @Test
+    void aCheckoutRefusedForItsCouponGivesTheCartBackBeforeItAnswersSoTheNextTryIsTakenAtOnce() {
+        String product = fixtures.productWithStock("10.00", 10);
+        ApiClient customer = fixtures.newCustomer();
+        String cartId = Fixtures.cartWith(customer, product, 1);
+
+        assertThat(checkout(customer, cartId, "NO-SUCH-" + newCode()).code()).isEqualTo("coupon_not_applicable");
+        assertThat(customer.get("/api/v1/carts/" + cartId).text("/status")).isEqualTo("ACTIVE");
+        assertThat(oneShot(customer, cartId, "NO-SUCH-" + newCode(), "tok_visa").code()).isEqualTo("coupon_not_applicable");
+        assertThat(customer.get("/api/v1/carts/" + cartId).text("/status")).isEqualTo("ACTIVE");
+
+        ApiResponse corrected = customer.post("/api/v1/checkouts", Map.of("cart_id", cartId, "shipping_address", Fixtures.address()));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
+        assertThat(customer.post("/api/v1/internal/carts/" + cartId + "/releases", Map.of("holder_id", corrected.text("/checkout_id"))).status())
+                .as("only services give a held cart back").isEqualTo(403);
+        assertThat(customer.get("/api/v1/carts/" + cartId).text("/status")).isEqualTo("CHECKED_OUT");
+    }
+
+    @Test
     void aCustomerCannotUseACouponMoreOftenThanItsPerCustomerLimit() {
         String code = newCode();
         Map<String, Object> oncePerCustomer = percentOff(code, 10, null);

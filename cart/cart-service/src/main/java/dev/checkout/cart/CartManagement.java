@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.checkout.cart.CartViews.CartView;
+import dev.checkout.cart.api.CartRelease;
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.Caller;
 import org.springframework.http.HttpStatus;
@@ -146,6 +147,21 @@ class CartManagement {
             return given;
         });
         return json.readTree(answer);
+    }
+
+    /**
+     * The order service gives back a cart held by a checkout it refused while opening ({@link CartRelease}): only that
+     * holder's hold, and only while no order was placed from it, is let go; anything else changes nothing.
+     */
+    CartRelease.Answer release(String cartId, String holderId) {
+        return transactions.execute(status -> {
+            Cart cart = store.lock(cartId).orElseThrow(() -> ApiException.notFound("Cart", cartId));
+            boolean released = cart.checkoutExpired(holderId, clock.instant());
+            if (released) {
+                store.save(cart);
+            }
+            return new CartRelease.Answer(cartId, released, cart.status().name());
+        });
     }
 
     private Cart currentCartOf(String userId) {

@@ -10,15 +10,12 @@ import dev.checkout.inventory.api.InventoryTopics;
 import dev.checkout.inventory.api.ReserveStock;
 import dev.checkout.inventory.api.StockLine;
 import dev.checkout.order.OrderServiceConfiguration.OrderMessaging;
-import dev.checkout.order.api.CheckoutExpired;
-import dev.checkout.order.api.OrderTopics;
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.messaging.OutgoingMessage;
 import dev.checkout.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import dev.checkout.order.OrderProperties;
 import dev.checkout.order.clients.CartHolds;
@@ -40,7 +37,6 @@ class CheckoutOpening {
     private final PricingQuotes pricing;
     private final OrderMessaging messaging;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate separateTransactions;
     private final OrderProperties properties;
     private final CheckoutAdmission admission;
     private final CheckoutSettlements settlements;
@@ -55,8 +51,6 @@ class CheckoutOpening {
         this.pricing = pricing;
         this.messaging = messaging;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.separateTransactions = new TransactionTemplate(transactionManager);
-        this.separateTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.admission = admission;
         this.settlements = settlements;
@@ -98,7 +92,7 @@ class CheckoutOpening {
             }
             throw refused;
         } catch (RuntimeException unknown) {
-            release(checkoutId, userId, cartId); // the cart may be held although no answer came
+            carts.letGo(cartId, checkoutId, userId); // the cart may be held although no answer came
             throw unknown;
         }
         try {
@@ -117,14 +111,14 @@ class CheckoutOpening {
                 return true;
             }));
             if (!added) {
-                release(checkoutId, userId, cartId);
+                carts.letGo(cartId, checkoutId, userId);
                 return new Opened(settled(openCheckoutOf(cartId, userId).orElseThrow(() ->
                         ApiException.conflict("cart_not_active", "The cart is held by another checkout")).checkoutId()), false);
             }
             return new Opened(settled(checkoutId), true);
         } catch (RuntimeException failed) {
             if (checkouts.find(checkoutId).isEmpty()) {
-                release(checkoutId, userId, cartId);
+                carts.letGo(cartId, checkoutId, userId);
             }
             throw failed;
         }
@@ -158,11 +152,5 @@ class CheckoutOpening {
                 }
             }
         }
-    }
-
-    /** The cart was held for a checkout that never came to be: let it go again. */
-    private void release(String checkoutId, String userId, String cartId) {
-        separateTransactions.executeWithoutResult(status -> messaging.publish(OutgoingMessage.of(OrderTopics.EVENTS, checkoutId,
-                new CheckoutExpired(checkoutId, userId, cartId, clock.instant()))));
     }
 }

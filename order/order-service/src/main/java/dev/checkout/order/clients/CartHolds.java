@@ -1,17 +1,29 @@
 package dev.checkout.order.clients;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.checkout.cart.api.CartHold;
+import dev.checkout.cart.api.CartRelease;
+import dev.checkout.order.OrderServiceConfiguration.OrderMessaging;
+import dev.checkout.order.api.CheckoutExpired;
+import dev.checkout.order.api.OrderTopics;
+import dev.checkout.platform.messaging.OutgoingMessage;
 import dev.checkout.platform.core.Money;
 import dev.checkout.platform.web.ApiException;
+import dev.checkout.platform.web.InternalApi;
 import dev.checkout.platform.web.ServiceUrls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,13 +38,25 @@ import dev.checkout.order.orders.Order;
 @Component
 public class CartHolds {
 
+    private static final Logger log = LoggerFactory.getLogger(CartHolds.class);
+
     private final ServiceCalls calls;
+    private final InternalApi internal;
+    private final OrderMessaging messaging;
+    private final TransactionTemplate separateTransactions;
+    private final Clock clock;
     private final ServiceUrls urls;
     private final JsonMapper json;
     private final PriceCopy prices;
 
-    CartHolds(ServiceCalls calls, ServiceUrls urls, JsonMapper json, PriceCopy prices) {
+    CartHolds(ServiceCalls calls, InternalApi internal, ServiceUrls urls, JsonMapper json, PriceCopy prices, OrderMessaging messaging,
+              PlatformTransactionManager transactionManager, Clock clock) {
         this.calls = calls;
+        this.internal = internal;
+        this.messaging = messaging;
+        this.separateTransactions = new TransactionTemplate(transactionManager);
+        this.separateTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
         this.urls = urls;
         this.json = json;
         this.prices = prices;
@@ -75,6 +99,22 @@ public class CartHolds {
         List<Checkout.Warning> warnings = cart.warnings() == null ? List.of()
                 : cart.warnings().stream().map(w -> new Checkout.Warning(w.code(), w.productId(), w.message())).toList();
         return new Held(lines, cart.currency() == null ? "USD" : cart.currency(), priceChanges, warnings);
+    }
+
+    /**
+     * The cart was held for a checkout or an order ({@code holderId}) that never came to be: let it go again, for sure
+     * (a {@code CheckoutExpired} event, committed here on its own, which the cart acts on) and at once if the cart service
+     * answers ({@link CartRelease}), so the customer's next try (a coupon corrected, say) finds the cart free rather
+     * than still held until the event arrives. Only that holder's hold, with no order placed from it, is let go.
+     */
+    public void letGo(String cartId, String holderId, String userId) {
+        separateTransactions.executeWithoutResult(status -> messaging.publish(OutgoingMessage.of(OrderTopics.EVENTS, holderId,
+                new CheckoutExpired(holderId, userId, cartId, clock.instant()))));
+        try {
+            internal.post("cart", CartRelease.PATH, new CartRelease.Request(holderId), CartRelease.Answer.class, cartId);
+        } catch (RuntimeException e) {
+            log.info("cart {} not given back by {} at once ({}); its expiry event will", cartId, holderId, e.toString());
+        }
     }
 
     /**

@@ -7,14 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.checkout.order.OrderServiceConfiguration.OrderMessaging;
-import dev.checkout.order.api.CheckoutExpired;
-import dev.checkout.order.api.OrderTopics;
 import dev.checkout.payment.api.PaymentMethod;
-import dev.checkout.platform.messaging.OutgoingMessage;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import dev.checkout.platform.core.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,23 +37,17 @@ public class OrderPlacement {
     private final PriceCopy prices;
     private final PricingQuotes pricing;
     private final CartHolds carts;
-    private final OrderMessaging messaging;
-    private final TransactionTemplate separateTransactions;
     private final OrderEvents events;
     private final PlaceOrderSaga saga;
     private final IdempotentRequests idempotency;
     private final CheckoutAdmission admission;
     private final Clock clock;
 
-    OrderPlacement(PriceCopy prices, PricingQuotes pricing, CartHolds carts, OrderMessaging messaging,
-                   PlatformTransactionManager transactionManager, OrderEvents events, PlaceOrderSaga saga, IdempotentRequests idempotency,
+    OrderPlacement(PriceCopy prices, PricingQuotes pricing, CartHolds carts, OrderEvents events, PlaceOrderSaga saga, IdempotentRequests idempotency,
                    CheckoutAdmission admission, Clock clock) {
         this.prices = prices;
         this.pricing = pricing;
         this.carts = carts;
-        this.messaging = messaging;
-        this.separateTransactions = new TransactionTemplate(transactionManager);
-        this.separateTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
         this.saga = saga;
         this.idempotency = idempotency;
@@ -153,19 +140,13 @@ public class OrderPlacement {
                     throw refused; // nothing was held
                 } catch (RuntimeException failed) {
                     // Held, or perhaps held (an answer that never came): let it go, or the cart stays frozen for good.
-                    releaseCart(orderId, userId, request.cartId());
+                    carts.letGo(request.cartId(), orderId, userId);
                     throw failed;
                 }
             });
         } finally {
             permit.release(); // unless the order was placed: then its saga holds the permit
         }
-    }
-
-    /** The cart was held for an order that was never placed: let it go again. */
-    void releaseCart(String orderId, String userId, String cartId) {
-        separateTransactions.executeWithoutResult(status -> messaging.publish(OutgoingMessage.of(OrderTopics.EVENTS, orderId,
-                new CheckoutExpired(orderId, userId, cartId, clock.instant()))));
     }
 
     /** Lines priced in one currency. */

@@ -66,13 +66,13 @@ public class InternalApi {
     }
 
     /**
-     * {@code POST} of {@code question} to {@code path} at {@code service}: for internal queries that ask about many
-     * things at once.
+     * {@code POST} of {@code question} to {@code path} (with its URI variables) at {@code service}: for internal queries
+     * that ask about many things at once, and the few internal commands.
      *
      * @throws org.springframework.web.client.RestClientException when the service cannot be asked or answers otherwise
      */
-    public <T> T post(String service, String path, Object question, Class<T> answer) {
-        return http.post().uri(urls.of(service) + path)
+    public <T> T post(String service, String path, Object question, Class<T> answer, Object... uriVariables) {
+        return http.post().uri(urls.of(service) + path, uriVariables)
                 .header("Authorization", "Bearer " + tokens.token())
                 .body(question).retrieve().body(answer);
     }

@@ -166,6 +166,32 @@ class FlashSaleWaitingRoomIT extends EndToEndTest {
     }
 
     @Test
+    void aTokenLivesItsWholeLifeFromTheCustomersFirstLookSoACustomerWhoPollsSeldomStillGetsToBuy() {
+        String product = fixtures.productWithStock("20.00", 5);
+        ApiClient customer = fixtures.newCustomer();
+        String sale = saleOf(product, 1, 1, Instant.now().plusSeconds(1));
+        String ticket = customer.post(QUEUE.formatted(sale), Map.of("quantity", 1)).text("/ticket_id");
+        Awaitility.await("admitted, the units reserved").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> holdsOf(sale, "RESERVED"), held -> held == 1);
+
+        Awaitility.await("the units still held for a customer who has not looked, for longer than a token lives")
+                .during(TOKEN_LIFE.plusSeconds(2)).atMost(TOKEN_LIFE.plusSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> holdsOf(sale, "RESERVED"), held -> held == 1);
+        ApiResponse firstLook = poll(customer, sale, ticket);
+        assertThat(firstLook.text("/status")).isEqualTo("ADMITTED");
+        Duration left = Duration.between(Instant.now(), Instant.parse(firstLook.text("/token_expires_at")));
+        assertThat(left).as("the token's life starts at the first look").isGreaterThan(TOKEN_LIFE.minusSeconds(2));
+        Instant secondLooksExpiry = Instant.parse(poll(customer, sale, ticket).text("/token_expires_at"));
+        assertThat(Duration.between(Instant.parse(firstLook.text("/token_expires_at")), secondLooksExpiry).abs())
+                .as("a second look changes nothing").isLessThan(Duration.ofMillis(1));
+
+        ApiResponse bought = customer.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/flash-sales/" + sale + "/orders", order(firstLook.text("/purchase_token")));
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(202);
+        assertThat(Fixtures.awaitSettled(customer, bought.text("/order_id")).text("/status")).isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void aCustomerWhoseUnitsTakeLongerToReserveThanATokenLivesWaitsNextInLineThenGetsATokenWithItsWholeLife() {
         String product = fixtures.productWithStock("20.00", 5);
         ApiClient customer = fixtures.newCustomer();

@@ -13,9 +13,11 @@ import dev.checkout.order.orders.Order;
  * inventory answers, then RESERVED (or FAILED when stock is short); paying it makes it PAID and hands its reservation
  * to the order's saga; left alone past {@code expiresAt} it becomes EXPIRED and can no longer be paid.
  * <p>
- * A flash sale's hold ({@link #openHold}) has {@code lifeOnceReserved}: its time to be paid starts when inventory
- * answers, so a customer whose units took long to reserve still gets a purchase token's whole life. Until then its
- * {@code expiresAt} is only how long it may wait for inventory.
+ * A flash sale's hold ({@link #openHold}) has {@code lifeOnceReserved}, a purchase token's life, and its time to be
+ * paid starts with what its holder can know: once inventory answers, the holder has {@code noticeOnceReserved} to
+ * notice the token, and its life from the moment they first see it ({@link #tokenSeen}), so neither slow reserving nor
+ * a customer who polls every so often eats the time to pay; one who never looks loses the units when the notice time
+ * and a life have passed. Until inventory answers its {@code expiresAt} is only how long it may wait for inventory.
  */
 public final class Checkout {
 
@@ -48,13 +50,15 @@ public final class Checkout {
     private Instant expiresAt;
     private final Instant createdAt;
     private final Duration lifeOnceReserved;
+    private final Duration noticeOnceReserved;
     private Status status;
     private List<ShortItem> failedItems;
     private String orderId;
 
     Checkout(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
              Address shippingAddress, List<PriceChange> priceChanges, List<Warning> warnings,
-             Instant expiresAt, Instant createdAt, Duration lifeOnceReserved, Status status, List<ShortItem> failedItems, String orderId) {
+             Instant expiresAt, Instant createdAt, Duration lifeOnceReserved, Duration noticeOnceReserved, Status status,
+             List<ShortItem> failedItems, String orderId) {
         this.checkoutId = Objects.requireNonNull(checkoutId);
         this.userId = Objects.requireNonNull(userId);
         this.cartId = Objects.requireNonNull(cartId);
@@ -66,6 +70,7 @@ public final class Checkout {
         this.expiresAt = expiresAt;
         this.createdAt = createdAt;
         this.lifeOnceReserved = lifeOnceReserved;
+        this.noticeOnceReserved = noticeOnceReserved;
         this.status = status;
         this.failedItems = failedItems;
         this.orderId = orderId;
@@ -78,23 +83,24 @@ public final class Checkout {
             throw new IllegalArgumentException("a checkout holds at least one line");
         }
         return new Checkout(checkoutId, userId, cartId, lines, totals, shippingAddress, priceChanges, warnings, now.plus(hold), now,
-                null, Status.RESERVING, null, null);
+                null, null, Status.RESERVING, null, null);
     }
 
     /**
-     * A hold whose life to be paid ({@code life}) starts when its stock is reserved; until then it waits for inventory
-     * at most {@code reservingTimeout}, after which it expires unreserved (its units go back to the sale).
+     * A hold whose token lives {@code life} from its holder's first look, which must come within {@code notice} of its
+     * stock being reserved; until then it waits for inventory at most {@code reservingTimeout}, after which it expires
+     * unreserved (its units go back to the sale).
      */
     public static Checkout openHold(String checkoutId, String userId, String holderId, List<Order.Line> lines, Order.Totals totals,
-                                    Instant now, Duration reservingTimeout, Duration life) {
+                                    Instant now, Duration reservingTimeout, Duration notice, Duration life) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a checkout holds at least one line");
         }
-        if (!life.isPositive() || !reservingTimeout.isPositive()) {
+        if (!life.isPositive() || !reservingTimeout.isPositive() || notice.isNegative()) {
             throw new IllegalArgumentException("a hold waits and lives for some time");
         }
         return new Checkout(checkoutId, userId, holderId, lines, totals, null, List.of(), List.of(), now.plus(reservingTimeout), now,
-                life, Status.RESERVING, null, null);
+                life, notice, Status.RESERVING, null, null);
     }
 
     /** Still payable, or about to be: reserving or reserved, and not past its time. */
@@ -104,9 +110,10 @@ public final class Checkout {
 
     /**
      * Inventory reserved the stock at or before {@code now}, until {@code reservationExpiresAt}. A hold with a life
-     * once reserved starts it now, cut short only if the reservation would not outlive it by one such life (the time
-     * an order placed at the token's last moment needs to adopt it); one that waited past its time for this answer
-     * stays as it is, for the expiry to let go.
+     * once reserved is payable from now for its notice time and a life ({@link #tokenSeen} cuts that to a life from the
+     * first look), cut short only if the reservation would not outlive it by one life (the time an order placed at the
+     * token's last moment needs to adopt it); one that waited past its time for this answer stays as it is, for the
+     * expiry to let go.
      */
     void stockReserved(Instant now, Instant reservationExpiresAt) {
         if (status != Status.RESERVING) {
@@ -116,7 +123,7 @@ public final class Checkout {
             if (!now.isBefore(expiresAt)) {
                 return;
             }
-            Instant lifeEnds = now.plus(lifeOnceReserved);
+            Instant lifeEnds = now.plus(lifeOnceReserved).plus(noticeOnceReserved == null ? Duration.ZERO : noticeOnceReserved);
             if (reservationExpiresAt != null && reservationExpiresAt.minus(lifeOnceReserved).isBefore(lifeEnds)) {
                 lifeEnds = reservationExpiresAt.minus(lifeOnceReserved);
             }
@@ -126,6 +133,22 @@ public final class Checkout {
             expiresAt = lifeEnds;
         }
         status = Status.RESERVED;
+    }
+
+    /**
+     * The holder saw the hold's purchase token at {@code now}: it lives one life from then, unless less was left. Only
+     * ever shortens, so every look after the first changes nothing; returns whether this one did.
+     */
+    public boolean tokenSeen(Instant now) {
+        if (lifeOnceReserved == null || status != Status.RESERVED || !now.isBefore(expiresAt)) {
+            return false;
+        }
+        Instant lifeEnds = now.plus(lifeOnceReserved);
+        if (!lifeEnds.isBefore(expiresAt)) {
+            return false;
+        }
+        expiresAt = lifeEnds;
+        return true;
     }
 
     void stockRefused(List<ShortItem> shortItems) {
@@ -203,6 +226,7 @@ public final class Checkout {
     public Instant expiresAt() { return expiresAt; }
     Instant createdAt() { return createdAt; }
     Duration lifeOnceReserved() { return lifeOnceReserved; }
+    Duration noticeOnceReserved() { return noticeOnceReserved; }
     public Status status() { return status; }
     List<ShortItem> failedItems() { return failedItems; }
     public String orderId() { return orderId; }

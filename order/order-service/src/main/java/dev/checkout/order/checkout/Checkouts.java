@@ -44,9 +44,9 @@ public class Checkouts {
         return jdbc.sql("""
                         insert into orders.checkouts (checkout_id, user_id, cart_id, status, lines, subtotal, discount_amount, tax_amount,
                             shipping_amount, total_amount, currency, shipping_address, price_changes, warnings, expires_at, created_at,
-                            life_once_reserved_ms)
+                            life_once_reserved_ms, notice_once_reserved_ms)
                         values (:id, :user, :cart, :status, :lines::jsonb, :subtotal, :discount, :tax, :shipping, :total, :currency,
-                            :address::jsonb, :changes::jsonb, :warnings::jsonb, :expires, :created, :life)
+                            :address::jsonb, :changes::jsonb, :warnings::jsonb, :expires, :created, :life, :notice)
                         on conflict (cart_id) where status in ('RESERVING', 'RESERVED') do nothing""")
                 .param("id", checkout.checkoutId()).param("user", checkout.userId()).param("cart", checkout.cartId())
                 .param("status", checkout.status().name())
@@ -59,6 +59,7 @@ public class Checkouts {
                 .param("warnings", json.writeValueAsString(checkout.warnings()))
                 .param("expires", Timestamp.from(checkout.expiresAt())).param("created", Timestamp.from(checkout.createdAt()))
                 .param("life", checkout.lifeOnceReserved() == null ? null : checkout.lifeOnceReserved().toMillis())
+                .param("notice", checkout.noticeOnceReserved() == null ? null : checkout.noticeOnceReserved().toMillis())
                 .update() == 1;
     }
 
@@ -70,6 +71,19 @@ public class Checkouts {
                 .param("status", checkout.status().name())
                 .param("failed", checkout.failedItems() == null ? null : json.writeValueAsString(checkout.failedItems()))
                 .param("order", checkout.orderId()).param("expires", Timestamp.from(checkout.expiresAt())).param("id", checkout.checkoutId())
+                .update();
+    }
+
+    /**
+     * Saves a hold's expiry cut short by {@link Checkout#tokenSeen}, without a lock: only a later expiry of a hold still
+     * reserved is replaced, so looks racing one another, or a purchase or expiry that holds the row, keep their
+     * outcome.
+     */
+    public void shortenExpiry(Checkout hold) {
+        jdbc.sql("""
+                        update orders.checkouts set expires_at = :expires, updated_at = now()
+                        where checkout_id = :id and status = 'RESERVED' and expires_at > :expires""")
+                .param("expires", Timestamp.from(hold.expiresAt())).param("id", hold.checkoutId())
                 .update();
     }
 
@@ -99,8 +113,8 @@ public class Checkouts {
                 .param("now", Timestamp.from(now)).param("limit", limit).query(this::map).list();
     }
 
-    private static java.time.Duration lifeOnceReserved(ResultSet rs) throws SQLException {
-        long millis = rs.getLong("life_once_reserved_ms");
+    private static java.time.Duration millis(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
         return rs.wasNull() ? null : java.time.Duration.ofMillis(millis);
     }
 
@@ -113,7 +127,7 @@ public class Checkouts {
                         rs.getBigDecimal("shipping_amount"), rs.getBigDecimal("total_amount"), rs.getString("currency")),
                 json.readValue(rs.getString("shipping_address"), Address.class), json.readValue(rs.getString("price_changes"), PRICE_CHANGES),
                 json.readValue(rs.getString("warnings"), WARNINGS), rs.getTimestamp("expires_at").toInstant(),
-                rs.getTimestamp("created_at").toInstant(), lifeOnceReserved(rs), Checkout.Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(), millis(rs, "life_once_reserved_ms"), millis(rs, "notice_once_reserved_ms"), Checkout.Status.valueOf(rs.getString("status")),
                 failed == null ? null : json.readValue(failed, SHORT_ITEMS), rs.getString("order_id"));
     }
 }

@@ -39,10 +39,10 @@ import dev.checkout.order.orders.Order;
  * platform) does not see a whole batch of admitted customers at once and refuse most of them while their tokens run.
  * Each admitted ticket gets a hold: a checkout row keyed by the ticket, whose stock is reserved in inventory exactly as
  * a two-step checkout's is (PostgreSQL decides, the Redis queue only orders), and which the order placed with the token
- * adopts. The token's life starts when inventory has reserved the units ({@link Checkout#openHold}); a hold inventory
- * refused (the lapsed units not yet given back) or did not answer in time puts its ticket back in its place. Each
- * round first lets go of the sale's lapsed holds, so their units go to the next in line. The round runs under the
- * sale's row lock, so two instances never hand out the same unit.
+ * adopts. The token's life starts when its customer first sees it, within the notice window of inventory reserving
+ * the units ({@link Checkout#openHold}); a hold inventory refused (the lapsed units not yet given back) or did not
+ * answer in time puts its ticket back in its place. Each round first lets go of the sale's lapsed holds, so their units
+ * go to the next in line. The round runs under the sale's row lock, so two instances never hand out the same unit.
  */
 @Component
 class FlashSaleAdmission {
@@ -171,18 +171,18 @@ class FlashSaleAdmission {
         Order.Totals totals = new Order.Totals(subtotal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, subtotal, sale.currency());
         // No shipping address yet: the customer gives it with the order, which is priced (tax, shipping) then.
         Checkout checkout = Checkout.openHold(checkoutId, ticket.userId(), ticket.ticketId(), List.of(line), totals, now,
-                properties.reservingTimeout(), properties.tokenTtl());
+                properties.reservingTimeout(), properties.noticeWindow(), properties.tokenTtl());
         if (!checkouts.addUnlessCartHasOneOpen(checkout)) {
             return; // the ticket holds already (a round that crashed after its commit): nothing to add
         }
         sales.admit(ticket.ticketId(), checkoutId, Ids.newId("fpt"), quantity);
-        // Inventory holds the units for the longest the hold can wait, then a token's life, then as long again: an
-        // order placed at the token's last second is adopted by its saga later, through the same inventory queue the
-        // hold waited in (adoption is refused once this time has passed; a crowd's backlog made orders fail with
-        // insufficient_stock at a token's life). An unused token's hold is let go when the token lapses
-        // (CheckoutExpiry), not at this later time.
-        Duration waitAndLife = properties.reservingTimeout().plus(properties.tokenTtl());
-        Instant reservedUntil = now.plus(waitAndLife).plus(waitAndLife);
+        // Inventory holds the units for the longest the hold can wait, then the longest it can be payable (the notice
+        // window and a token's life), then as long again: an order placed at the token's last second is adopted by its
+        // saga later, through the same inventory queue the hold waited in (adoption is refused once this time has
+        // passed; a crowd's backlog made orders fail with insufficient_stock at a token's life). An unused token's
+        // hold is let go when the token lapses (CheckoutExpiry), not at this later time.
+        Duration longestPayable = properties.reservingTimeout().plus(properties.noticeWindow()).plus(properties.tokenTtl());
+        Instant reservedUntil = now.plus(longestPayable).plus(longestPayable);
         messaging.publish(OutgoingMessage.of(InventoryTopics.COMMANDS, checkoutId, new ReserveStock(checkoutId,
                 List.of(new StockLine(sale.productId(), sale.variantId(), quantity)), reservedUntil, null)));
     }

@@ -8,8 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Flash-sale settings ({@code checkout.flash-sale.*}).
  *
- * @param tokenTtl          how long an admitted customer's purchase token, and the units it holds, lives, from the moment
- *                          inventory has reserved them
+ * @param tokenTtl          how long an admitted customer's purchase token, and the units it holds, lives from the moment
+ *                          the customer first sees it (a poll answering ADMITTED)
+ * @param noticeWindow      how long an admitted customer has, from inventory reserving their units, to look and see the
+ *                          token; one who does not look by then and one token life on loses the units to the next in
+ *                          line. At least the longest a waiting customer is expected to leave between polls
  * @param admissionInterval how often waiting rooms of live sales admit the next batch
  * @param admissionBatch    the most tickets one sale admits a round: paces admission to what checkout can take
  * @param maxReserving      the most holds of one sale waiting for inventory's reservation at once: admission lets in no
@@ -21,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("checkout.flash-sale")
 public record FlashSaleProperties(
         @DefaultValue("PT2M") Duration tokenTtl,
+        @DefaultValue("PT2M") Duration noticeWindow,
         @DefaultValue("PT0.5S") Duration admissionInterval,
         @DefaultValue("500") int admissionBatch,
         @DefaultValue("250") int maxReserving,

@@ -112,6 +112,9 @@ class FlashSaleQueueing {
                     return new TicketView(ticket.ticketId(), TicketStatus.USED, ticket.quantity(), null, null, null, null);
                 }
                 case RESERVED -> {
+                    if (hold.tokenSeen(now)) {
+                        checkouts.shortenExpiry(hold); // the token's life runs from the customer's first look at it
+                    }
                     return now.isBefore(hold.expiresAt())
                             ? new TicketView(ticket.ticketId(), TicketStatus.ADMITTED, ticket.quantity(), 0L, 0L, ticket.purchaseToken(),
                             hold.expiresAt())

@@ -157,6 +157,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
         RULES.put("GET /api/v1/internal/checkouts/{checkoutId}", Rule.SERVICE);
         RULES.put("GET /api/v1/internal/users/{userId}", Rule.SERVICE);
         RULES.put("POST /api/v1/internal/standings", Rule.SERVICE);
+        RULES.put("POST /api/v1/internal/carts/{cartId}/releases", Rule.SERVICE);
     }
 
     @Autowired

@@ -127,7 +127,8 @@ public class Checkouts {
                         rs.getBigDecimal("shipping_amount"), rs.getBigDecimal("total_amount"), rs.getString("currency")),
                 json.readValue(rs.getString("shipping_address"), Address.class), json.readValue(rs.getString("price_changes"), PRICE_CHANGES),
                 json.readValue(rs.getString("warnings"), WARNINGS), rs.getTimestamp("expires_at").toInstant(),
-                rs.getTimestamp("created_at").toInstant(), millis(rs, "life_once_reserved_ms"), millis(rs, "notice_once_reserved_ms"), Checkout.Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(), millis(rs, "life_once_reserved_ms"), millis(rs, "notice_once_reserved_ms"),
+                Checkout.Status.valueOf(rs.getString("status")),
                 failed == null ? null : json.readValue(failed, SHORT_ITEMS), rs.getString("order_id"));
     }
 }

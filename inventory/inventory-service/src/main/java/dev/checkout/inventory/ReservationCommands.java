@@ -60,10 +60,10 @@ class ReservationCommands {
     }
 
     private void confirm(ConfirmStock command, InboundMessage message) {
-        var outcome = reservations.confirm(command.ownerId());
-        reply(message, command.ownerId(), outcome.done()
-                ? new StockConfirmed(command.ownerId(), reservations.find(command.ownerId()).map(Reservation::reservationId).orElse(null))
-                : new StockConfirmationFailed(command.ownerId(), outcome.refusal()));
+        var confirmation = reservations.confirm(command.ownerId());
+        reply(message, command.ownerId(), confirmation.done()
+                ? new StockConfirmed(command.ownerId(), confirmation.reservationId())
+                : new StockConfirmationFailed(command.ownerId(), confirmation.refusal()));
     }
 
     private void release(ReleaseStock command, InboundMessage message) {

@@ -91,9 +91,13 @@ class Reservations {
     }
 
     Optional<Reservation> lockByOwner(String ownerId) {
+        // The locked row is read as it is locked, and only its lines after: two statements, not a third to read it again
+        // (this runs under the hot stock row's lock in a command batch, once or twice per order).
         return jdbc.sql("select * from inventory.reservations where owner_id = :owner for update")
-                .param("owner", ownerId).query((rs, n) -> rs.getString("reservation_id")).optional()
-                .map(this::load);
+                .param("owner", ownerId).query((rs, n) -> new Row(rs.getString("reservation_id"), rs.getString("owner_id"),
+                        rs.getString("adopted_from"), rs.getString("status"), rs.getTimestamp("expires_at").toInstant(), rs.getString("failure")))
+                .optional()
+                .map(row -> row.reservation(linesOfReservation(row.reservationId()), json));
     }
 
     /**
@@ -160,15 +164,26 @@ class Reservations {
     }
 
     private Reservation load(String reservationId) {
-        var lines = jdbc.sql("select * from inventory.reservation_lines where reservation_id = :id order by stock_id")
+        List<Reservation.Line> lines = linesOfReservation(reservationId);
+        return jdbc.sql("select * from inventory.reservations where reservation_id = :id").param("id", reservationId)
+                .query((rs, n) -> new Row(rs.getString("reservation_id"), rs.getString("owner_id"), rs.getString("adopted_from"),
+                        rs.getString("status"), rs.getTimestamp("expires_at").toInstant(), rs.getString("failure")))
+                .single().reservation(lines, json);
+    }
+
+    private List<Reservation.Line> linesOfReservation(String reservationId) {
+        return jdbc.sql("select * from inventory.reservation_lines where reservation_id = :id order by stock_id")
                 .param("id", reservationId)
                 .query((rs, n) -> line(rs))
                 .list();
-        return jdbc.sql("select * from inventory.reservations where reservation_id = :id").param("id", reservationId)
-                .query((rs, n) -> new Reservation(rs.getString("reservation_id"), rs.getString("owner_id"), rs.getString("adopted_from"),
-                        Reservation.Status.valueOf(rs.getString("status")), rs.getTimestamp("expires_at").toInstant(), lines,
-                        rs.getString("failure") == null ? List.of() : json.readValue(rs.getString("failure"), SHORTFALLS)))
-                .single();
+    }
+
+    /** A reservation's own row, read before or without its lines. */
+    private record Row(String reservationId, String ownerId, String adoptedFrom, String status, Instant expiresAt, String failure) {
+        Reservation reservation(List<Reservation.Line> lines, JsonMapper json) {
+            return new Reservation(reservationId, ownerId, adoptedFrom, Reservation.Status.valueOf(status), expiresAt, lines,
+                    failure == null ? List.of() : json.readValue(failure, SHORTFALLS));
+        }
     }
 
     private static Reservation.Line line(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -46,12 +46,23 @@ class StockReservations {
     }
 
     @Transactional
-    Reservation.Outcome confirm(String ownerId) {
+    Confirmation confirm(String ownerId) {
         return reservations.lockByOwner(ownerId).map(reservation -> {
             Reservation.Outcome outcome = reservation.confirm(clock.instant());
             save(reservation);
-            return outcome;
-        }).orElse(Reservation.Outcome.refused("reservation_not_found"));
+            return new Confirmation(outcome, reservation.reservationId());
+        }).orElse(new Confirmation(Reservation.Outcome.refused("reservation_not_found"), null));
+    }
+
+    /** What confirming did, and to which reservation (null when the owner has none), so the reply needs no second read. */
+    record Confirmation(Reservation.Outcome outcome, String reservationId) {
+        boolean done() {
+            return outcome.done();
+        }
+
+        String refusal() {
+            return outcome.refusal();
+        }
     }
 
     @Transactional

@@ -81,6 +81,21 @@ class IdempotentReservationIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void confirmingNamesTheReservationItSoldAndAnOwnerWithoutOneNamesNone() {
+        String product = stock.productWith(10);
+        ReserveStock order = orderOf(product, 1);
+        Reservation reserved = reservations.reserve(order);
+
+        StockReservations.Confirmation confirmed = reservations.confirm(order.ownerId());
+        StockReservations.Confirmation nothingToConfirm = reservations.confirm(orderOf(product, 1).ownerId());
+
+        assertThat(confirmed.reservationId()).isEqualTo(reserved.reservationId());
+        assertThat(nothingToConfirm.done()).isFalse();
+        assertThat(nothingToConfirm.refusal()).isEqualTo("reservation_not_found");
+        assertThat(nothingToConfirm.reservationId()).isNull();
+    }
+
+    @Test
     void restockingACancelledSaleTwiceReturnsTheUnitsOnce() {
         String product = stock.productWith(10);
         ReserveStock order = orderOf(product, 4);

@@ -37,7 +37,7 @@ class ReservationExpiryIT extends InventoryIntegrationTest {
         await("the reservation expired").atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(reservations.find(order.ownerId())).get().extracting(Reservation::status).isEqualTo(Reservation.Status.EXPIRED));
 
-        Reservation.Outcome confirmed = reservations.confirm(order.ownerId());
+        StockReservations.Confirmation confirmed = reservations.confirm(order.ownerId());
 
         assertThat(confirmed.done()).isFalse();
         assertThat(confirmed.refusal()).isEqualTo("reservation_expired");

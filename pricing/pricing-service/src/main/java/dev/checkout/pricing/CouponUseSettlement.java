@@ -30,11 +30,9 @@ class CouponUseSettlement {
         this.messaging = messaging;
         this.holds = holds;
         this.routes = MessageRoutes.builder()
-                .on(OrderPlaced.class, (placed, message) -> {
-                    if (placed.checkoutId() != null) {
-                        holds.orderPlaced(placed.checkoutId(), placed.orderId());
-                    }
-                })
+                // Only an order paid from a two-step checkout links a hold; the others are dropped before any transaction.
+                .on(OrderPlaced.class, placed -> placed.checkoutId() != null,
+                        (placed, message) -> holds.orderPlaced(placed.checkoutId(), placed.orderId()))
                 .on(OrderConfirmed.class, (confirmed, message) -> holds.confirmed(confirmed.orderId()))
                 .on(OrderFailed.class, (failed, message) -> holds.ended(failed.orderId()))
                 .on(OrderCancelled.class, (cancelled, message) -> holds.ended(cancelled.orderId()))

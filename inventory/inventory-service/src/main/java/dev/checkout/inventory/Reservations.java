@@ -94,9 +94,7 @@ class Reservations {
         // The locked row is read as it is locked, and only its lines after: two statements, not a third to read it again
         // (this runs under the hot stock row's lock in a command batch, once or twice per order).
         return jdbc.sql("select * from inventory.reservations where owner_id = :owner for update")
-                .param("owner", ownerId).query((rs, n) -> new Row(rs.getString("reservation_id"), rs.getString("owner_id"),
-                        rs.getString("adopted_from"), rs.getString("status"), rs.getTimestamp("expires_at").toInstant(), rs.getString("failure")))
-                .optional()
+                .param("owner", ownerId).query((rs, n) -> Row.of(rs)).optional()
                 .map(row -> row.reservation(linesOfReservation(row.reservationId()), json));
     }
 
@@ -166,9 +164,7 @@ class Reservations {
     private Reservation load(String reservationId) {
         List<Reservation.Line> lines = linesOfReservation(reservationId);
         return jdbc.sql("select * from inventory.reservations where reservation_id = :id").param("id", reservationId)
-                .query((rs, n) -> new Row(rs.getString("reservation_id"), rs.getString("owner_id"), rs.getString("adopted_from"),
-                        rs.getString("status"), rs.getTimestamp("expires_at").toInstant(), rs.getString("failure")))
-                .single().reservation(lines, json);
+                .query((rs, n) -> Row.of(rs)).single().reservation(lines, json);
     }
 
     private List<Reservation.Line> linesOfReservation(String reservationId) {
@@ -180,6 +176,11 @@ class Reservations {
 
     /** A reservation's own row, read before or without its lines. */
     private record Row(String reservationId, String ownerId, String adoptedFrom, String status, Instant expiresAt, String failure) {
+        static Row of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new Row(rs.getString("reservation_id"), rs.getString("owner_id"), rs.getString("adopted_from"),
+                    rs.getString("status"), rs.getTimestamp("expires_at").toInstant(), rs.getString("failure"));
+        }
+
         Reservation reservation(List<Reservation.Line> lines, JsonMapper json) {
             return new Reservation(reservationId, ownerId, adoptedFrom, Reservation.Status.valueOf(status), expiresAt, lines,
                     failure == null ? List.of() : json.readValue(failure, SHORTFALLS));

@@ -74,7 +74,7 @@ class AnalyticsIT extends EndToEndTest {
         Fixtures.awaitSettled(customer, orderId);
         // The order's own hour, not the last of the series: in an hour's last minute 'to' is in the next one.
         String ordersHour = Instant.parse(customer.get("/api/v1/orders/" + orderId).text("/created_at"))
-                .truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
+                .truncatedTo(ChronoUnit.HOURS).toString();
         Instant to = Instant.now().plus(Duration.ofMinutes(1));
         ApiClient admin = fixtures.admin();
 

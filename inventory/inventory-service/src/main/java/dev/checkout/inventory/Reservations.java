@@ -91,11 +91,8 @@ class Reservations {
     }
 
     Optional<Reservation> lockByOwner(String ownerId) {
-        // The locked row is read as it is locked, and only its lines after: two statements, not a third to read it again
-        // (this runs under the hot stock row's lock in a command batch, once or twice per order).
         return jdbc.sql("select * from inventory.reservations where owner_id = :owner for update")
-                .param("owner", ownerId).query((rs, n) -> Row.of(rs)).optional()
-                .map(row -> row.reservation(linesOfReservation(row.reservationId()), json));
+                .param("owner", ownerId).query((rs, n) -> Row.of(rs)).optional().map(this::withLines);
     }
 
     /**
@@ -111,8 +108,8 @@ class Reservations {
 
     /** The owner's reservation, locked, unless another transaction holds it: this never waits for a reservation row. */
     Optional<Reservation> lockByOwnerUnlessBusy(String ownerId) {
-        return jdbc.sql("select reservation_id from inventory.reservations where owner_id = :owner for update skip locked")
-                .param("owner", ownerId).query(String.class).optional().map(this::load);
+        return jdbc.sql("select * from inventory.reservations where owner_id = :owner for update skip locked")
+                .param("owner", ownerId).query((rs, n) -> Row.of(rs)).optional().map(this::withLines);
     }
 
     /** Owners of pending reservations made before {@code before}, after {@code afterOwner} in owner order: a page of them. */
@@ -154,17 +151,19 @@ class Reservations {
             return List.of();
         }
         return jdbc.sql("""
-                        select reservation_id from inventory.reservations
+                        select * from inventory.reservations
                         where reservation_id in (:ids) and status = 'PENDING' and expires_at <= :now
                         order by expires_at for update skip locked""")
                 .param("ids", List.copyOf(reservationIds)).param("now", Timestamp.from(now))
-                .query(String.class).list().stream().map(this::load).toList();
+                .query((rs, n) -> Row.of(rs)).list().stream().map(this::withLines).toList();
     }
 
-    private Reservation load(String reservationId) {
-        List<Reservation.Line> lines = linesOfReservation(reservationId);
-        return jdbc.sql("select * from inventory.reservations where reservation_id = :id").param("id", reservationId)
-                .query((rs, n) -> Row.of(rs)).single().reservation(lines, json);
+    /**
+     * The reservation of a row read as it was locked, with its lines: a locking read maps the row it locks rather than
+     * read it again by id (this runs under the hot stock row's lock in a command batch, once or twice per order).
+     */
+    private Reservation withLines(Row row) {
+        return row.reservation(linesOfReservation(row.reservationId()), json);
     }
 
     private List<Reservation.Line> linesOfReservation(String reservationId) {

@@ -133,11 +133,12 @@ public final class CheckoutBench implements Bench {
             long requestsBefore = clientRequests.sum();
             Result level = closedLoop(base, mix, customers, clients, duration);
             Pause.of(Duration.ofMillis(1500)); // PostgreSQL publishes its statistics at most once a second
-            String costLine = PlatformCost.perOrder(cost.read().minus(before), level.confirmed(), clientRequests.sum() - requestsBefore);
+            PlatformCost.Reading spent = cost.read().minus(before);
+            String costLine = PlatformCost.perOrder(spent, level.confirmed(), clientRequests.sum() - requestsBefore);
             level = new Result(level.confirmedPerSecond(), level.confirmed(), level.failed(), level.refused(), level.latencies(), costLine);
-            System.out.printf("%-12s closed loop, %3d clients %7.1f confirmed/s (%d confirmed, %d failed, %d refused); submit→CONFIRMED %s%n    %s%n",
+            System.out.printf("%-12s closed loop, %3d clients %7.1f confirmed/s (%d confirmed, %d failed, %d refused); submit→CONFIRMED %s%n    %s%n    %s%n",
                     mix.name(), clients, level.confirmedPerSecond(), level.confirmed(), level.failed(), level.refused(),
-                    level.latencies().summary(), costLine);
+                    level.latencies().summary(), costLine, PlatformCost.recordsByTopic(spent, level.confirmed()));
             if (best == null || level.confirmedPerSecond() > best.confirmedPerSecond()) {
                 best = level;
             }
@@ -260,7 +261,8 @@ public final class CheckoutBench implements Bench {
             follower.join();
         }
         Pause.of(Duration.ofMillis(1500));
-        String costLine = PlatformCost.perOrder(cost.read().minus(before), confirmed.sum(), clientRequests.sum() - requestsBefore);
+        PlatformCost.Reading spent = cost.read().minus(before);
+        String costLine = PlatformCost.perOrder(spent, confirmed.sum(), clientRequests.sum() - requestsBefore);
         System.out.printf("offered %d orders at %d/s: %d accepted, %d refused (503 overloaded), %d other errors%n",
                 total, rate, accepted.size(), refused.sum(), errors.sum());
         System.out.printf("accepted orders: %d confirmed, %d failed %s, %d unsettled after 120 s%n", confirmed.sum(),
@@ -268,6 +270,7 @@ public final class CheckoutBench implements Bench {
         System.out.printf("accepted orders, submit→CONFIRMED: %s%n", latencies.summary());
         System.out.println(recovery);
         System.out.println(costLine);
+        System.out.println(PlatformCost.recordsByTopic(spent, confirmed.sum()));
     }
 
     /** After the load: how soon a new order is accepted, and how long that one takes to confirm. */

@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -51,16 +53,22 @@ final class PlatformCost implements AutoCloseable {
      * @param writes  transactions that wrote (each took a transaction id: the next id to be given out moved by one),
      *                the durable commits an order costs
      */
-    record Reading(long commits, long writes, long records, long requests, long platformCpuNanos, long serversCpuNanos) {
+    record Reading(long commits, long writes, Map<String, Long> recordsByTopic, long requests, long platformCpuNanos, long serversCpuNanos) {
+        long records() {
+            return recordsByTopic.values().stream().mapToLong(Long::longValue).sum();
+        }
+
         Reading minus(Reading earlier) {
-            return new Reading(commits - earlier.commits, writes - earlier.writes, records - earlier.records, requests - earlier.requests,
+            Map<String, Long> records = new TreeMap<>(recordsByTopic);
+            earlier.recordsByTopic.forEach((topic, count) -> records.merge(topic, -count, Long::sum));
+            return new Reading(commits - earlier.commits, writes - earlier.writes, records, requests - earlier.requests,
                     platformCpuNanos - earlier.platformCpuNanos, serversCpuNanos - earlier.serversCpuNanos);
         }
     }
 
     Reading read() throws Exception {
         long[] database = database();
-        return new Reading(database[0], database[1], records(), requests(), cpuNanos(platform),
+        return new Reading(database[0], database[1], recordsByTopic(), requests(), cpuNanos(platform),
                 platform.descendants().mapToLong(PlatformCost::cpuNanos).sum());
     }
 
@@ -79,16 +87,21 @@ final class PlatformCost implements AutoCloseable {
         }
     }
 
-    /** Every record ever written to the platform's topics (dead-letter topics included), from the end offsets. */
-    private long records() throws Exception {
+    /** Every record ever written to each of the platform's topics (dead-letter topics included), from the end offsets. */
+    private Map<String, Long> recordsByTopic() throws Exception {
         Set<String> topics = kafka.listTopics().names().get(30, TimeUnit.SECONDS);
         Map<String, TopicDescription> described = kafka.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         described.values().forEach(topic -> topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()),
                 OffsetSpec.latest())));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets = kafka.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-        return offsets.entrySet().stream().filter(e -> !e.getKey().topic().startsWith("__"))
-                .mapToLong(e -> e.getValue().offset()).sum();
+        Map<String, Long> records = new TreeMap<>();
+        offsets.forEach((partition, info) -> {
+            if (!partition.topic().startsWith("__")) {
+                records.merge(partition.topic(), info.offset(), Long::sum);
+            }
+        });
+        return records;
     }
 
     private long requests() {
@@ -110,6 +123,15 @@ final class PlatformCost implements AutoCloseable {
                 cost.writes() / orders, cost.commits() / orders, cost.records() / orders, cost.requests() / orders, clientRequests / orders,
                 Math.max(0, cost.requests() - clientRequests) / orders, (cost.platformCpuNanos() + cost.serversCpuNanos()) / 1e6 / orders,
                 cost.platformCpuNanos() / 1e6 / orders, cost.serversCpuNanos() / 1e6 / orders);
+    }
+
+    /** Where an order's Kafka records went: {@code topic N.N} for each topic that took any, most first. */
+    static String recordsByTopic(Reading cost, long confirmed) {
+        double orders = Math.max(1, confirmed);
+        return cost.recordsByTopic().entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / orders))
+                .collect(Collectors.joining(", ", "Kafka records per confirmed order by topic: ", ""));
     }
 
     @Override

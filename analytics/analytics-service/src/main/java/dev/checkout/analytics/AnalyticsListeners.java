@@ -19,6 +19,7 @@ import dev.checkout.payment.api.PaymentFailed;
 import dev.checkout.payment.api.PaymentProcessed;
 import dev.checkout.payment.api.PaymentTopics;
 import dev.checkout.platform.messaging.MessageRoutes;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -85,27 +86,32 @@ class AnalyticsListeners {
                 .build();
     }
 
-    @KafkaListener(id = "analytics-order-events", groupId = "analytics-service", topics = OrderTopics.EVENTS)
+    @KafkaListener(id = "analytics-order-events", groupId = "analytics-service", topics = OrderTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onOrderEvents(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "order-events", orderRoutes);
     }
 
-    @KafkaListener(id = "analytics-payment-events", groupId = "analytics-service", topics = PaymentTopics.EVENTS)
+    @KafkaListener(id = "analytics-payment-events", groupId = "analytics-service", topics = PaymentTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onPaymentEvents(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "payment-events", paymentRoutes);
     }
 
-    @KafkaListener(id = "analytics-cart-events", groupId = "analytics-service", topics = CartTopics.EVENTS)
+    @KafkaListener(id = "analytics-cart-events", groupId = "analytics-service", topics = CartTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onCartEvents(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "cart-events", cartRoutes);
     }
 
-    @KafkaListener(id = "analytics-catalog-events", groupId = "analytics-service", topics = CatalogTopics.EVENTS)
+    @KafkaListener(id = "analytics-catalog-events", groupId = "analytics-service", topics = CatalogTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onCatalogEvents(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "catalog-events", catalogRoutes);
     }
 
-    @KafkaListener(id = "analytics-inventory-replies", groupId = "analytics-service", topics = InventoryTopics.REPLIES)
+    @KafkaListener(id = "analytics-inventory-replies", groupId = "analytics-service", topics = InventoryTopics.REPLIES,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onInventoryReplies(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "inventory-replies", inventoryRoutes);
     }

@@ -12,6 +12,7 @@ import dev.checkout.order.api.OrderFailed;
 import dev.checkout.order.api.OrderPlaced;
 import dev.checkout.order.api.OrderTopics;
 import dev.checkout.platform.messaging.MessageRoutes;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,8 @@ class CartLifecycle {
                 .build();
     }
 
-    @KafkaListener(id = "cart-order-events", groupId = "cart-service", topics = OrderTopics.EVENTS)
+    @KafkaListener(id = "cart-order-events", groupId = "cart-service", topics = OrderTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void on(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "order-events", routes);
     }

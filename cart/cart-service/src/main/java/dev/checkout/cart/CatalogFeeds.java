@@ -15,6 +15,7 @@ import dev.checkout.inventory.api.StockLevelChanged;
 import dev.checkout.platform.core.Money;
 import dev.checkout.platform.messaging.InboundMessage;
 import dev.checkout.platform.messaging.MessageRoutes;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -39,12 +40,14 @@ class CatalogFeeds {
     private final MessageRoutes catalogRoutes = MessageRoutes.builder().on(ProductChanged.class, this::on).build();
     private final MessageRoutes inventoryRoutes = MessageRoutes.builder().on(StockLevelChanged.class, this::on).build();
 
-    @KafkaListener(id = "cart-catalog-events", groupId = "cart-service", topics = CatalogTopics.EVENTS)
+    @KafkaListener(id = "cart-catalog-events", groupId = "cart-service", topics = CatalogTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onCatalog(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "catalog-events", catalogRoutes);
     }
 
-    @KafkaListener(id = "cart-inventory-events", groupId = "cart-service", topics = InventoryTopics.EVENTS)
+    @KafkaListener(id = "cart-inventory-events", groupId = "cart-service", topics = InventoryTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onInventory(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "inventory-events", inventoryRoutes);
     }

@@ -11,6 +11,7 @@ import dev.checkout.order.api.OrderStatusChanged;
 import dev.checkout.order.api.OrderTopics;
 import dev.checkout.platform.messaging.InboundMessage;
 import dev.checkout.platform.messaging.MessageRoutes;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -42,7 +43,8 @@ class Purchases {
         this.suggestions = suggestions;
     }
 
-    @KafkaListener(id = "catalog-purchases", groupId = "catalog-service", topics = OrderTopics.EVENTS)
+    @KafkaListener(id = "catalog-purchases", groupId = "catalog-service", topics = OrderTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void on(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "purchases", routes);
     }

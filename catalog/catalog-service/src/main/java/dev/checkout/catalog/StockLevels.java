@@ -7,6 +7,7 @@ import dev.checkout.inventory.api.InventoryTopics;
 import dev.checkout.inventory.api.StockLevelChanged;
 import dev.checkout.platform.messaging.InboundMessage;
 import dev.checkout.platform.messaging.MessageRoutes;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,8 @@ class StockLevels {
 
     private final MessageRoutes routes = MessageRoutes.builder().on(StockLevelChanged.class, this::on).build();
 
-    @KafkaListener(id = "catalog-stock-levels", groupId = "catalog-service", topics = InventoryTopics.EVENTS)
+    @KafkaListener(id = "catalog-stock-levels", groupId = "catalog-service", topics = InventoryTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void on(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "stock-levels", routes);
     }

@@ -11,6 +11,7 @@ import dev.checkout.order.api.OrderTopics;
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.messaging.InboundMessage;
 import dev.checkout.platform.messaging.MessageRoutes;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -43,7 +44,8 @@ class PickLists {
                 .build();
     }
 
-    @KafkaListener(id = "fulfillment-order-events", groupId = "fulfillment-service", topics = OrderTopics.EVENTS)
+    @KafkaListener(id = "fulfillment-order-events", groupId = "fulfillment-service", topics = OrderTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void on(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "order-events", routes);
     }

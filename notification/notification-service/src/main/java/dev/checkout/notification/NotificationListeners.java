@@ -18,6 +18,7 @@ import dev.checkout.order.api.OrderFailed;
 import dev.checkout.order.api.OrderTopics;
 import dev.checkout.order.api.ReturnRefunded;
 import dev.checkout.platform.messaging.MessageRoutes;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -57,22 +58,26 @@ class NotificationListeners {
                 .build();
     }
 
-    @KafkaListener(id = "notification-order-events", groupId = "notification-service", topics = OrderTopics.EVENTS)
+    @KafkaListener(id = "notification-order-events", groupId = "notification-service", topics = OrderTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onOrderEvents(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "order-events", orderRoutes);
     }
 
-    @KafkaListener(id = "notification-cart-events", groupId = "notification-service", topics = CartTopics.EVENTS)
+    @KafkaListener(id = "notification-cart-events", groupId = "notification-service", topics = CartTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onCartEvents(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "cart-events", cartRoutes);
     }
 
-    @KafkaListener(id = "notification-inventory-events", groupId = "notification-service", topics = InventoryTopics.EVENTS)
+    @KafkaListener(id = "notification-inventory-events", groupId = "notification-service", topics = InventoryTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onInventoryEvents(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "inventory-events", inventoryRoutes);
     }
 
-    @KafkaListener(id = "notification-fulfillment-events", groupId = "notification-service", topics = FulfillmentTopics.EVENTS)
+    @KafkaListener(id = "notification-fulfillment-events", groupId = "notification-service", topics = FulfillmentTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void onFulfillmentEvents(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "fulfillment-events", shipmentRoutes);
     }

@@ -9,6 +9,7 @@ import dev.checkout.order.api.OrderFailed;
 import dev.checkout.order.api.OrderPlaced;
 import dev.checkout.order.api.OrderTopics;
 import dev.checkout.platform.messaging.MessageRoutes;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import dev.checkout.pricing.PricingServiceConfiguration.PricingMessaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -40,7 +41,8 @@ class CouponUseSettlement {
                 .build();
     }
 
-    @KafkaListener(id = "pricing-order-events", groupId = "pricing-service", topics = OrderTopics.EVENTS)
+    @KafkaListener(id = "pricing-order-events", groupId = "pricing-service", topics = OrderTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void on(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "order-events", routes);
     }

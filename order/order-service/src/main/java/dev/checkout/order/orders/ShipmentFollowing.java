@@ -13,6 +13,7 @@ import dev.checkout.fulfillment.api.ShipmentDelivered;
 import dev.checkout.fulfillment.api.ShipmentShipped;
 import dev.checkout.order.OrderServiceConfiguration.OrderMessaging;
 import dev.checkout.platform.messaging.MessageRoutes;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,8 @@ class ShipmentFollowing {
                 .build();
     }
 
-    @KafkaListener(id = "order-shipments", groupId = "order-service", topics = FulfillmentTopics.EVENTS)
+    @KafkaListener(id = "order-shipments", groupId = "order-service", topics = FulfillmentTopics.EVENTS,
+            containerFactory = ServiceMessaging.REACTIONS)
     void on(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "shipments", routes);
     }

@@ -88,6 +88,27 @@ public class MessagingAutoConfiguration {
         return container -> container.getContainerProperties().setSyncCommits(false);
     }
 
+    /**
+     * The listeners of reactions ({@link ServiceMessaging#REACTIONS}): like every other listener, but each pauses for
+     * {@code checkout.messaging.reaction-pause} between polls, so a busy topic's records gather and are handled in one
+     * transaction rather than one by one as they arrive. A reaction follows its event that much later; the steps of a
+     * saga, which someone waits for, use the default factory and never pause. One consumer per reaction's group takes
+     * all its partitions: a second would halve every batch, and one handles a full poll (100 records) per pause.
+     */
+    @Bean(ServiceMessaging.REACTIONS)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> reactionListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            MessagingProperties properties) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumers);
+        factory.setConcurrency(1);
+        factory.setContainerCustomizer(container -> {
+            container.getContainerProperties().setSyncCommits(false);
+            container.getContainerProperties().setIdleBetweenPolls(properties.reactionPause().toMillis());
+        });
+        return factory;
+    }
+
     @Bean
     DefaultErrorHandler consumerErrorHandler(KafkaTemplate<String, String> kafka, MessagingProperties properties) {
         return ConsumerFailures.errorHandler(kafka, properties);

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoffs       waits between attempts of a failing handler before its message goes to the DLQ
  * @param outageBackoffMax    the longest wait between attempts while a dependency (the database) is down; those
  *                            attempts never end in the DLQ
+ * @param reactionPause       how long a listener of reactions ({@link ServiceMessaging#REACTIONS}) waits between
+ *                            polls, letting records gather into one batch and one transaction; it delays each reaction
+ *                            by at most that much (api.md allows effects across services 2 s)
  */
 @ConfigurationProperties("checkout.messaging")
 public record MessagingProperties(
@@ -28,5 +31,6 @@ public record MessagingProperties(
         @DefaultValue("PT1H") Duration relayRetention,
         @DefaultValue("P7D") Duration processedRetention,
         @DefaultValue({"1s", "2s", "4s"}) List<Duration> retryBackoffs,
-        @DefaultValue("10s") Duration outageBackoffMax) {
+        @DefaultValue("10s") Duration outageBackoffMax,
+        @DefaultValue("200ms") Duration reactionPause) {
 }

@@ -30,6 +30,13 @@ import tools.jackson.core.JacksonException;
  */
 public abstract class ServiceMessaging {
 
+    /**
+     * The container factory of listeners whose work is a reaction nobody waits for (an e-mail, a metric, a shipment, a
+     * cart's conversion): {@code @KafkaListener(containerFactory = ServiceMessaging.REACTIONS)}. Their records are
+     * gathered for a moment between polls and handled a batch at a time, which is what makes them cheap under load.
+     */
+    public static final String REACTIONS = "reactionListenerFactory";
+
     private static final Logger log = LoggerFactory.getLogger(ServiceMessaging.class);
 
     private final MessagingSupport support;

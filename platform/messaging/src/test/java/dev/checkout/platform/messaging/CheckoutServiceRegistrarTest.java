@@ -40,7 +40,7 @@ class CheckoutServiceRegistrarTest {
             context.registerBean(MessagingSupport.class, () -> new MessagingSupport(null, null, null, Clock.systemUTC(),
                     new SimpleMeterRegistry(), MessageTracing.NONE));
             context.registerBean(Topics.class, () -> new Topics(new MessagingProperties(3, Duration.ofMillis(250), 200,
-                    Duration.ofHours(1), Duration.ofDays(7), List.of(Duration.ofSeconds(1)), Duration.ofSeconds(10))));
+                    Duration.ofHours(1), Duration.ofDays(7), List.of(Duration.ofSeconds(1)), Duration.ofSeconds(10), Duration.ofMillis(200))));
             context.register(ParcelServiceConfiguration.class, QuietServiceConfiguration.class);
             context.refresh();
 

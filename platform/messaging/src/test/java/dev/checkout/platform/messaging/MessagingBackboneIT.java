@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +52,7 @@ class MessagingBackboneIT {
     @Autowired MessagingProperties properties;
     @Autowired JsonMapper json;
     @Autowired TokenIssuer tokens;
+    @Autowired KafkaListenerEndpointRegistry listeners;
     @LocalServerPort int port;
 
     @Test
@@ -78,6 +81,34 @@ class MessagingBackboneIT {
                 .query(String.class).single()).as("the consumer logs under the message's correlation id").isEqualTo("corr-" + key);
         assertThat(jdbc.sql("select published_at is not null from messaging_test.outbox where event_id = ?").param(eventId)
                 .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aReactionListenerPausesBetweenPollsWithOneConsumerWhileASagaStepListenerNeverPauses() {
+        var reactionContainer = (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer(MessagingTestApplication.Reaction.LISTENER);
+        var stepContainer = (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer("messaging-test-consumer");
+        var reaction = reactionContainer.getContainerProperties();
+        var step = stepContainer.getContainerProperties();
+
+        assertThat(reactionContainer.getConcurrency()).isEqualTo(1);
+        assertThat(stepContainer.getConcurrency()).isEqualTo(2);
+        assertThat(reaction.getIdleBetweenPolls()).isEqualTo(properties.reactionPause().toMillis()).isPositive();
+        assertThat(reaction.isSyncCommits()).isFalse();
+        assertThat(step.getIdleBetweenPolls()).isZero();
+        assertThat(step.isSyncCommits()).isFalse();
+    }
+
+    @Test
+    void aReactionListenerTakesEveryMessagePublishedOneByOne() {
+        List<String> eventIds = new ArrayList<>();
+        for (int sequence = 0; sequence < 20; sequence++) {
+            int current = sequence;
+            eventIds.add(transactions.execute(status -> messaging.publish(OutgoingMessage.of(MessagingTestApplication.REACTION_TOPIC,
+                    "reaction-" + current % 3, new Ping("for a reaction", current)))));
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(MessagingTestApplication.Reaction.handled).containsAll(eventIds));
     }
 
     @Test

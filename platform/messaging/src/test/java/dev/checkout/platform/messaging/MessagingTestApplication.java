@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /** A one-service process for testing the backbone itself: it publishes pings and records what it consumes. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@CheckoutService(name = "messaging-test", schema = "messaging_test", topics = MessagingTestApplication.TOPIC,
+@CheckoutService(name = "messaging-test", schema = "messaging_test", topics = {MessagingTestApplication.TOPIC, MessagingTestApplication.REACTION_TOPIC},
         messaging = MessagingTestApplication.TestMessaging.class)
 class MessagingTestApplication {
 
@@ -39,6 +39,8 @@ class MessagingTestApplication {
 
     static final ServiceDescriptor SERVICE = new ServiceDescriptor("messaging-test", "messaging_test");
     static final String TOPIC = "messaging-test-pings";
+    /** Pings for {@link Reaction}, on a topic of their own so its dead letters and records of processing stay apart. */
+    static final String REACTION_TOPIC = "messaging-test-reaction-pings";
 
     /** A payload. {@code text} "poison" makes the consumer fail while {@link Consumer#refusePoison} is set. */
     @MessageType("Ping")
@@ -82,6 +84,25 @@ class MessagingTestApplication {
             jdbc.sql("insert into messaging_test.effects (event_id, message_key, text, sequence, correlation_id) values (?, ?, ?, ?, ?)")
                     .params(message.eventId(), message.key(), ping.text(), ping.sequence(), CorrelationId.current().orElse(null))
                     .update();
+        }
+    }
+
+    /** Pings taken by a listener of reactions: it remembers the event ids it handled. */
+    @Component
+    static class Reaction {
+        static final String LISTENER = "messaging-test-reaction";
+        static final java.util.Set<String> handled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        private final TestMessaging messaging;
+        private final MessageRoutes routes = MessageRoutes.builder().on(Ping.class, (ping, message) -> handled.add(message.eventId())).build();
+
+        Reaction(TestMessaging messaging) {
+            this.messaging = messaging;
+        }
+
+        @KafkaListener(id = LISTENER, groupId = "messaging-test-reaction", topics = REACTION_TOPIC, containerFactory = ServiceMessaging.REACTIONS)
+        void on(List<ConsumerRecord<String, String>> records) {
+            messaging.receive(records, "ping-reactions", routes);
         }
     }
 }

@@ -101,6 +101,17 @@ class AnalyticsIT extends EndToEndTest {
     }
 
     @Test
+    void aPeriodWithoutPaymentsHasNoSuccessRateRatherThanAnError() {
+        String tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+
+        ApiResponse empty = fixtures.admin().get("/api/v1/analytics/dashboard?since=" + tomorrow);
+
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(200);
+        assertThat(empty.json().path("payment_success_rate").isNull()).isTrue();
+        assertThat(empty.json().path("orders").path("created").asLong()).isZero();
+    }
+
+    @Test
     void onlyAdminsSeeTheFigures() {
         assertThat(api.get("/api/v1/analytics/dashboard").status()).isEqualTo(401);
         assertThat(fixtures.newCustomer().get("/api/v1/analytics/dashboard").status()).isEqualTo(403);

@@ -69,10 +69,12 @@ class Dashboard {
                 .param("since", from).query(String.class).optional().orElse(DEFAULT_CURRENCY);
         BigDecimal revenue = jdbc.sql("select coalesce(sum(total_amount), 0) from analytics.orders where confirmed_at >= :since and currency = :currency")
                 .param("since", from).param("currency", currency).query(BigDecimal.class).single();
-        BigDecimal paymentSuccessRate = jdbc.sql("""
+        // Counted first and divided after: a period without payments has no rate (null), and single() refuses a null row.
+        long[] payments = jdbc.sql("""
                         select count(*) filter (where succeeded) as succeeded, count(*) as attempts
                         from analytics.payments where occurred_at >= :since""")
-                .param("since", from).query((rs, n) -> rate(rs.getLong("succeeded"), rs.getLong("attempts"))).single();
+                .param("since", from).query((rs, n) -> new long[] {rs.getLong("succeeded"), rs.getLong("attempts")}).single();
+        BigDecimal paymentSuccessRate = rate(payments[0], payments[1]);
         Conversion conversion = conversion(from, orders.confirmed());
         long abandoned = jdbc.sql("select count(*) from analytics.abandoned_carts where detected_at >= :since")
                 .param("since", from).query(Long.class).single();

@@ -31,7 +31,12 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class PlatformCost implements AutoCloseable {
 
-    private static final Pattern REQUESTS = Pattern.compile("^http_server_requests_seconds_count\\{[^}]*}\\s+([0-9.eE+]+)", Pattern.MULTILINE);
+    /**
+     * One request counter of a Prometheus scrape. The labels run to the line's last brace: a templated path
+     * ({@code uri="/api/v1/orders/{orderId}/status"}) has braces of its own, which a pattern stopping at the first one
+     * missed, so every request to such a path went uncounted.
+     */
+    private static final Pattern REQUESTS = Pattern.compile("^http_server_requests_seconds_count\\{.*}\\s+([0-9.eE+]+)\\s*$", Pattern.MULTILINE);
 
     private final String jdbcUrl;
     private final Admin kafka;
@@ -105,7 +110,11 @@ final class PlatformCost implements AutoCloseable {
     }
 
     private long requests() {
-        String metrics = api.text("/actuator/prometheus");
+        return requestsIn(api.text("/actuator/prometheus"));
+    }
+
+    /** The HTTP requests a Prometheus scrape says the platform served, over every path, method and status. */
+    static long requestsIn(String metrics) {
         Matcher matcher = REQUESTS.matcher(metrics);
         double total = 0;
         while (matcher.find()) {

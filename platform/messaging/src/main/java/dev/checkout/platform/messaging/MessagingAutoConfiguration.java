@@ -98,12 +98,13 @@ public class MessagingAutoConfiguration {
     @Bean(ServiceMessaging.REACTIONS)
     ConcurrentKafkaListenerContainerFactory<Object, Object> reactionListenerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            MessagingProperties properties) {
+            MessagingProperties properties,
+            ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> offsetsCommittedWithoutWaiting) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
         factory.setConcurrency(1);
         factory.setContainerCustomizer(container -> {
-            container.getContainerProperties().setSyncCommits(false);
+            offsetsCommittedWithoutWaiting.configure(container);
             container.getContainerProperties().setIdleBetweenPolls(properties.reactionPause().toMillis());
         });
         return factory;

@@ -45,6 +45,8 @@ final class SearchQueries {
     static final float PER_WORD_MATCHED = 10_000f;
     private static final float TYPO_WEIGHT = 0.4f;
     private static final int MAX_EXPANSIONS = 50;
+    private static final BigDecimal LARGEST_CENTS = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal SMALLEST_CENTS = BigDecimal.valueOf(Long.MIN_VALUE);
 
     enum Dimension { BRAND, CATEGORY, PRICE, RATING }
 
@@ -196,7 +198,9 @@ final class SearchQueries {
     }
 
     private static long cents(BigDecimal amount, RoundingMode rounding) {
-        return amount.movePointRight(2).setScale(0, rounding).longValue();
+        // A bound beyond what a long holds is no bound: longValue() would wrap it round to some other price.
+        BigDecimal cents = amount.movePointRight(2).setScale(0, rounding);
+        return cents.compareTo(LARGEST_CENTS) > 0 ? Long.MAX_VALUE : cents.compareTo(SMALLEST_CENTS) < 0 ? Long.MIN_VALUE : cents.longValue();
     }
 
     private static boolean hasText(String value) {

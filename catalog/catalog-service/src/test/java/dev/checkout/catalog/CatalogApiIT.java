@@ -207,6 +207,17 @@ class CatalogApiIT {
         assertThat(anyone().get("/api/v1/products?limit=101").status()).isEqualTo(400);
         assertThat(anyone().get("/api/v1/products?min_price=abc").status()).isEqualTo(400);
         assertThat(anyone().get("/api/v1/products?min_price=10&max_price=1").status()).isEqualTo(400);
+        assertThat(ids(anyone().get("/api/v1/products?brand=" + brand + "&max_price=999999999999999999"))).hasSize(3);
+    }
+
+    @Test
+    void aPriceOrRatingBoundWithAnExponentNoPriceHasIsRefusedAtOnceNotWorkedOut() {
+        for (String absurd : new String[] {"max_price=5E%2B500000000", "min_price=1E-500000000", "min_rating=1E-500000000"}) {
+            ApiResponse refused = anyone().get("/api/v1/products?" + absurd);
+
+            assertThat(refused.status()).as(absurd).isEqualTo(400);
+            assertThat(refused.json().at("/errors/0/message").asString()).as(absurd).contains("at most 18 digits");
+        }
     }
 
     @Test

@@ -31,4 +31,12 @@ class SearchQueriesTest {
         assertThat(parts.without(SearchQueries.Dimension.PRICE).toString()).doesNotContain(SearchDocuments.PRICE)
                 .contains("electronics");
     }
+
+    @Test
+    void aMaximumPriceBeyondTheCentsALongHoldsIsNoUpperBoundRatherThanAWrappedOne() {
+        SearchQueries.Parts parts = SearchQueries.of(new ProductSearch.Query(null, null, null, null, new BigDecimal("999999999999999999.99"),
+                null, null, null), TypoVocabulary.NONE);
+
+        assertThat(parts.dimensions().get(SearchQueries.Dimension.PRICE).toString()).contains("TO " + Long.MAX_VALUE + "]");
+    }
 }

@@ -185,8 +185,10 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException exception,
                                                         HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : exception.getPropertyName();
+        String why = exception.getMostSpecificCause() instanceof BoundedDecimalParameters.OutOfBoundsException outOfBounds
+                ? outOfBounds.getMessage() : "has the wrong type";
         return asObject(Problems.validation("A parameter has the wrong type",
-                List.of(new Problems.FieldError(String.valueOf(name), "has the wrong type"))));
+                List.of(new Problems.FieldError(String.valueOf(name), why))));
     }
 
     @Override

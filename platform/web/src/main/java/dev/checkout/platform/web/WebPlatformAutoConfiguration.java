@@ -50,7 +50,7 @@ import tools.jackson.databind.type.LogicalType;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
-@Import({ApiSecurity.class, ProblemHandlers.class, ProblemErrorController.class, HealthController.class})
+@Import({ApiSecurity.class, ProblemHandlers.class, BoundedDecimalParameters.class, ProblemErrorController.class, HealthController.class})
 public class WebPlatformAutoConfiguration {
 
     /**

@@ -207,7 +207,10 @@ class CouponIT extends EndToEndTest {
 
         ApiResponse first = oneShot(customer, Fixtures.cartWith(customer, product, 1), code, "tok_visa");
         assertThat(Fixtures.awaitSettled(customer, first.text("/order_id")).text("/status")).isEqualTo("CONFIRMED");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> customer.post("/api/v1/carts", null).status() == 201);
+        // The cart turns CONVERTED when its order's confirmation reaches the cart service; until then POST /carts
+        // answers with the held cart, so the next order needs a new one.
+        Awaitility.await("a new cart after the first order").atMost(Duration.ofSeconds(10))
+                .until(() -> customer.post("/api/v1/carts", null).text("/status"), "ACTIVE"::equals);
 
         ApiResponse second = checkout(customer, Fixtures.cartWith(customer, product, 1), code);
         assertThat(second.status()).as(second.toString()).isEqualTo(422);

@@ -3,11 +3,13 @@ package dev.checkout.platform.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.checkout.platform.core.CorrelationId;
 import dev.checkout.platform.core.CrashPoints;
@@ -181,7 +183,7 @@ public abstract class ServiceMessaging {
             support.transactions.executeWithoutResult(status -> {
                 Set<String> fresh = recordProcessed(consumer, batch);
                 int handled = 0;
-                for (Received received : batch) {
+                for (Received received : inKeyOrder(batch, received -> received.record().key())) {
                     if (!fresh.remove(received.message().eventId())) {
                         duplicates.increment();
                         continue;
@@ -211,6 +213,19 @@ public abstract class ServiceMessaging {
                 }
             }
         }
+    }
+
+    /**
+     * The batch sorted by message key, each key's records in their order (the sort is stable). Handlers lock the rows
+     * their key names (cart's copy of a product, from catalog's events and from inventory's, in two listeners at once):
+     * in poll order, two batches could take two such locks in opposite orders and deadlock, costing a second of
+     * PostgreSQL's deadlock timeout and the batch's re-run. Only within the transaction: the one-at-a-time re-run keeps
+     * poll order, as the offsets it commits need.
+     */
+    static <T> List<T> inKeyOrder(List<T> batch, Function<T, String> key) {
+        List<T> sorted = new ArrayList<>(batch);
+        sorted.sort(Comparator.comparing(key, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return sorted;
     }
 
     private void handle(Received received, String consumer, MessageRoutes routes) {

@@ -1,9 +1,9 @@
 package dev.checkout.pricing;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Map;
 
+import dev.checkout.pricing.api.PricingRulesChanged;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,15 +24,8 @@ record PricingRules(
         @DefaultValue("0.00") BigDecimal defaultShipping,
         BigDecimal freeShippingOver) {
 
-    BigDecimal taxRateOf(String country) {
-        return taxRates.getOrDefault(normalize(country), defaultTaxRate);
-    }
-
-    BigDecimal shippingFeeOf(String country) {
-        return shippingFees.getOrDefault(normalize(country), defaultShipping);
-    }
-
-    private static String normalize(String country) {
-        return country == null ? "" : country.trim().toUpperCase(Locale.ROOT);
+    /** The rules as they are announced to the services that quote with a copy of them. */
+    PricingRulesChanged announced() {
+        return new PricingRulesChanged(taxRates, defaultTaxRate, shippingFees, defaultShipping, freeShippingOver);
     }
 }

@@ -1,16 +1,16 @@
 package dev.checkout.pricing;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 import dev.checkout.pricing.api.PricingQuote;
+import dev.checkout.pricing.api.PricingRulesChanged;
 import dev.checkout.platform.core.Money;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes a quote: subtotal, a coupon's discount, tax on the discounted subtotal, shipping (its free threshold judged
- * on the subtotal before discount), total; every amount rounded half-even.
+ * Computes a quote: subtotal, a coupon's discount, then tax, shipping and total by the rules' own arithmetic
+ * ({@link PricingRulesChanged#quote}), the same a service quoting from its copy of the rules does.
  */
 @Service
 class Quotes {
@@ -46,12 +46,6 @@ class Quotes {
             discount = holder == null ? coupons.preview(couponCode, subtotal, currency)
                     : coupons.hold(couponCode, holder.holdId(), holder.userId(), subtotal, currency);
         }
-        BigDecimal taxable = subtotal.subtract(discount);
-        BigDecimal taxRate = rules.taxRateOf(country);
-        BigDecimal tax = taxable.multiply(taxRate).setScale(2, RoundingMode.HALF_EVEN);
-        boolean freeShipping = rules.freeShippingOver() != null && subtotal.compareTo(rules.freeShippingOver()) >= 0;
-        BigDecimal shipping = freeShipping ? Money.zero() : Money.of(rules.shippingFeeOf(country));
-        BigDecimal total = Money.of(taxable.add(tax).add(shipping));
-        return new PricingQuote(subtotal, discount, tax, shipping, total, currency, taxRate, List.of());
+        return rules.announced().quote(subtotal, discount, currency, country);
     }
 }

@@ -46,4 +46,17 @@ class QuotesTest {
         PricingQuote quote = quotes.quote(List.of(new Quotes.Line("p", null, 1, new BigDecimal("0.31"))), "USD", "US", null, null);
         assertThat(quote.tax()).isEqualByComparingTo("0.02");
     }
+
+    @Test
+    void theAnnouncedRulesQuoteWhatTheServiceQuotes() {
+        PricingRules rules = new PricingRules(Map.of("US", new BigDecimal("0.08")), new BigDecimal("0.00"),
+                Map.of("US", new BigDecimal("5.00")), new BigDecimal("15.00"), new BigDecimal("100.00"));
+        for (String country : new String[] {"US", "us ", "FR", null}) {
+            for (String price : new String[] {"0.31", "12.50", "50.00", "49.995"}) {
+                PricingQuote served = quotes.quote(twoMugsAt(price), "USD", country, null, null);
+                assertThat(rules.announced().quote(served.subtotal(), BigDecimal.ZERO, "USD", country)).as("%s at %s", country, price)
+                        .isEqualTo(served);
+            }
+        }
+    }
 }

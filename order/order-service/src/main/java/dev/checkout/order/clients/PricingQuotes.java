@@ -1,10 +1,13 @@
 package dev.checkout.order.clients;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 import dev.checkout.platform.core.Money;
 import dev.checkout.pricing.api.HeldQuoteRequest;
 import dev.checkout.pricing.api.PricingQuote;
+import dev.checkout.pricing.api.PricingRulesChanged;
 import dev.checkout.pricing.api.QuoteDestination;
 import dev.checkout.pricing.api.QuoteLine;
 import dev.checkout.pricing.api.QuoteRequest;
@@ -21,9 +24,11 @@ import dev.checkout.order.orders.Address;
 import dev.checkout.order.orders.Order;
 
 /**
- * What priced lines cost delivered: the pricing service's quote API ({@code POST /api/v1/pricing/quotes}). With a
- * coupon, its internal twin ({@code /api/v1/internal/pricing/quotes}, as this service) holds one use of the coupon for
- * the checkout or order being opened; the order events settle that use later.
+ * What priced lines cost delivered. Without a coupon, by pricing's rules as this service keeps them
+ * ({@link PricingRulesCopy}), or, before the first announcement of them has arrived, by pricing's quote API
+ * ({@code POST /api/v1/pricing/quotes}). With a coupon, by its internal twin ({@code /api/v1/internal/pricing/quotes},
+ * as this service), which holds one use of the coupon for the checkout or order being opened; the order events settle
+ * that use later.
  */
 @Component
 public class PricingQuotes {
@@ -32,12 +37,14 @@ public class PricingQuotes {
     private final InternalApi internal;
     private final ServiceUrls urls;
     private final JsonMapper json;
+    private final PricingRulesCopy rulesCopy;
 
-    PricingQuotes(ServiceCalls calls, InternalApi internal, ServiceUrls urls, JsonMapper json) {
+    PricingQuotes(ServiceCalls calls, InternalApi internal, ServiceUrls urls, JsonMapper json, PricingRulesCopy rulesCopy) {
         this.calls = calls;
         this.internal = internal;
         this.urls = urls;
         this.json = json;
+        this.rulesCopy = rulesCopy;
     }
 
     public record Quote(Order.Totals totals, List<Checkout.Warning> warnings) {
@@ -56,11 +63,18 @@ public class PricingQuotes {
      *                      of {@code holdId} gives it back)
      */
     public Quote quote(List<Order.Line> lines, String currency, Address shippingAddress, String couponCode, String holdId, String userId) {
+        boolean withCoupon = couponCode != null && !couponCode.isBlank();
+        Optional<PricingRulesChanged> rules = withCoupon ? Optional.empty() : rulesCopy.current();
+        if (rules.isPresent()) {
+            BigDecimal subtotal = Money.of(lines.stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
+                    .map(Money::of).reduce(BigDecimal.ZERO, BigDecimal::add));
+            return quoteOf(rules.get().quote(subtotal, Money.zero(), currency, String.valueOf(shippingAddress.country())), currency);
+        }
         List<QuoteLine> items = lines.stream().map(l -> new QuoteLine(l.productId(), l.variantId(), l.quantity(), l.unitPrice())).toList();
         QuoteDestination destination = QuoteDestination.country(String.valueOf(shippingAddress.country()));
         PricingQuote quote;
         try {
-            if (couponCode != null && !couponCode.isBlank()) {
+            if (withCoupon) {
                 quote = internal.post("pricing", "/api/v1/internal/pricing/quotes",
                         new HeldQuoteRequest(items, currency, destination, couponCode, holdId, userId), PricingQuote.class);
             } else {
@@ -72,6 +86,10 @@ public class PricingQuotes {
         } catch (RestClientException e) {
             throw ServiceCalls.unavailable("pricing");
         }
+        return quoteOf(quote, currency);
+    }
+
+    private static Quote quoteOf(PricingQuote quote, String currency) {
         Order.Totals totals = new Order.Totals(Money.of(quote.subtotal()), Money.of(quote.discount()), Money.of(quote.tax()),
                 Money.of(quote.shipping()), Money.of(quote.total()), currency);
         List<Checkout.Warning> warnings = quote.warnings() == null ? List.of()

@@ -216,6 +216,7 @@ class CatalogApiIT {
             ApiResponse refused = anyone().get("/api/v1/products?" + absurd);
 
             assertThat(refused.status()).as(absurd).isEqualTo(400);
+            assertThat(refused.json().path("detail").asString()).as(absurd).isEqualTo("A parameter is out of range");
             assertThat(refused.json().at("/errors/0/message").asString()).as(absurd).contains("at most 18 digits");
         }
     }

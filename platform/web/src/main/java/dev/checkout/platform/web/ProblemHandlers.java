@@ -185,10 +185,12 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException exception,
                                                         HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : exception.getPropertyName();
-        String why = exception.getMostSpecificCause() instanceof BoundedDecimalParameters.OutOfBoundsException outOfBounds
-                ? outOfBounds.getMessage() : "has the wrong type";
+        if (exception.getMostSpecificCause() instanceof BoundedDecimalParameters.OutOfBoundsException outOfBounds) {
+            return asObject(Problems.validation("A parameter is out of range",
+                    List.of(new Problems.FieldError(String.valueOf(name), outOfBounds.getMessage()))));
+        }
         return asObject(Problems.validation("A parameter has the wrong type",
-                List.of(new Problems.FieldError(String.valueOf(name), why))));
+                List.of(new Problems.FieldError(String.valueOf(name), "has the wrong type"))));
     }
 
     @Override

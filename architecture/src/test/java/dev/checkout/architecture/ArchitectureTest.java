@@ -1,6 +1,7 @@
 package dev.checkout.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,13 +15,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.checkout.platform.contracts.MessageType;
 import dev.checkout.platform.core.DomainModel;
 import dev.checkout.platform.messaging.InboundMessage;
+import dev.checkout.platform.messaging.ServiceMessaging;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Repository;
 
@@ -170,6 +177,45 @@ class ArchitectureTest {
                         "dev.checkout.order.returns..", "dev.checkout.order.flashsale..", "dev.checkout.order.clients..",
                         "dev.checkout.order.idempotency..")
                 .because("the sagas belong to their business packages, which use the machinery; a machinery that knew them made a cycle");
+    }
+
+    /**
+     * The reaction factory pauses between polls to gather a batch, which only work nobody waits for may do: a command
+     * (every {@code *-commands} topic) is a step of a saga, and the order service's replies ({@code *-replies},
+     * {@code payment-events}) move the saga on. Those listeners keep the default, never-pausing factory.
+     */
+    @Test
+    void theSagasCommandsAndRepliesAreNeverHandledAsReactions() {
+        assertThat(PRODUCTION.stream().flatMap(type -> type.getMethods().stream()).filter(method -> method.isAnnotatedWith(KAFKA_LISTENER)))
+                .as("listeners found").hasSizeGreaterThan(20);
+        sagaStepsNeverPause().check(PRODUCTION);
+    }
+
+    @Test
+    void theRuleCatchesASagaStepHandledAsAReaction() {
+        JavaClasses planted = new ClassFileImporter().importClasses(dev.checkout.architecturefixture.PausingSagaStep.class);
+        assertThat(sagaStepsNeverPause().evaluate(planted).hasViolation()).isTrue();
+    }
+
+    private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
+
+    private static ArchRule sagaStepsNeverPause() {
+        return methods().that().areAnnotatedWith(KAFKA_LISTENER)
+                .should(new ArchCondition<JavaMethod>("use the never-pausing factory when they take the saga's commands or replies") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        JavaAnnotation<JavaMethod> listener = method.getAnnotationOfType(KAFKA_LISTENER);
+                        List<String> topics = List.of((String[]) listener.get("topics").orElse(new String[0]));
+                        boolean command = topics.stream().anyMatch(topic -> topic.endsWith("-commands"));
+                        boolean reply = method.getOwner().getPackageName().startsWith("dev.checkout.order.")
+                                && topics.stream().anyMatch(topic -> topic.endsWith("-replies") || topic.equals("payment-events"));
+                        boolean pauses = ServiceMessaging.REACTIONS.equals(listener.get("containerFactory").orElse(""));
+                        if ((command || reply) && pauses) {
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes " + topics
+                                    + " with the reaction factory, which pauses between polls"));
+                        }
+                    }
+                });
     }
 
     private static ArchRule serviceInternalsAreItsOwn(String service) {

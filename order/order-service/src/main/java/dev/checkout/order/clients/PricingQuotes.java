@@ -66,8 +66,7 @@ public class PricingQuotes {
         boolean withCoupon = couponCode != null && !couponCode.isBlank();
         Optional<PricingRulesChanged> rules = withCoupon ? Optional.empty() : rulesCopy.current();
         if (rules.isPresent()) {
-            BigDecimal subtotal = Money.of(lines.stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
-                    .map(Money::of).reduce(BigDecimal.ZERO, BigDecimal::add));
+            BigDecimal subtotal = Money.of(lines.stream().map(Order.Line::total).map(Money::of).reduce(BigDecimal.ZERO, BigDecimal::add));
             return quoteOf(rules.get().quote(subtotal, Money.zero(), currency, String.valueOf(shippingAddress.country())), currency);
         }
         List<QuoteLine> items = lines.stream().map(l -> new QuoteLine(l.productId(), l.variantId(), l.quantity(), l.unitPrice())).toList();

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PricingRulesCopy {
 
-    static final Duration REREAD = Duration.ofSeconds(5);
+    private static final Duration REREAD = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final OrderMessaging messaging;

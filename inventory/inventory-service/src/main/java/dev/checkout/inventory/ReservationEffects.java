@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a reservation's events do outside the reservation, in the caller's transaction: units move on the stock rows
- * and the gate's counters, the products are noted for the {@link StockAnnouncer}, and a {@link LowStock} event goes out
- * at once where availability fell through a warehouse's threshold.
+ * and the gate's counters, the products whose availability changed are noted for the {@link StockAnnouncer}, and a
+ * {@link LowStock} event goes out at once where availability fell through a warehouse's threshold.
  */
 @Component
 class ReservationEffects {
@@ -49,10 +49,10 @@ class ReservationEffects {
         for (ReservationEvent event : reservation.takeEvents()) {
             switch (event) {
                 case ReservationEvent.StockHeld held -> announce(held.lines(), true, done);
-                case ReservationEvent.StockSold sold -> {
-                    stock.sell(sold.lines());
-                    announce(sold.lines(), false, Announcing.NOTHING);
-                }
+                // Selling what was reserved leaves availability as it was (total and reserved fall together), and
+                // availability is what the levels' readers keep: announcing it again only repeated a level that cart
+                // and catalog already had, one more event for each to handle per product and interval.
+                case ReservationEvent.StockSold sold -> stock.sell(sold.lines());
                 case ReservationEvent.StockFreed freed -> {
                     stock.free(freed.lines());
                     gate.adjust(unitsOf(freed.lines(), +1));

@@ -65,6 +65,20 @@ class ReservationEffectsTest {
     }
 
     @Test
+    void soldUnitsLeaveTheRowsWithoutANoteForTheAnnouncerAsWhatIsAvailableDidNotChange() {
+        List<Reservation.Line> lines = List.of(line(1, "prod_a", 2));
+        Reservation reservation = new Reservation("res_1", "ord_1", null, Reservation.Status.PENDING, LATER, lines, List.of());
+        reservation.confirm(LATER.minusSeconds(60));
+
+        effects.apply(reservation);
+
+        verify(stock).sell(lines);
+        verify(changes, never()).note(any());
+        verify(gate, never()).adjust(any());
+        verify(messaging, never()).publish(any());
+    }
+
+    @Test
     void heldUnitsWhoseRowsTheCallerKnowsAreCheckedForLowStockWithoutReadingTheRowsAgain() {
         List<Reservation.Line> lines = List.of(line(1, "prod_a", 4));
         Reservation reservation = Reservation.held("res_1", "ord_1", lines, LATER);

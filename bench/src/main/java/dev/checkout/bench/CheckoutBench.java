@@ -81,7 +81,8 @@ public final class CheckoutBench implements Bench {
             double postgresMany = PostgresCommitRate.measure(platform.jdbcUrl(), 8, Duration.ofSeconds(5));
             System.out.printf("PostgreSQL single-row update commits: %.0f/s with 8 clients (pgbench-style, same run)%n", postgresMany);
 
-            try (PlatformCost cost = new PlatformCost(platform.jdbcUrl(), platform.kafkaBootstrapServers(), path -> text(base, path, admin), platform.process())) {
+            try (PlatformCost cost = new PlatformCost(platform.jdbcUrl(), platform.kafkaBootstrapServers(), path -> text(base, path, admin),
+                    platform.process(), platform.postmasterPidFile())) {
                 // What the platform costs doing nothing (listeners polling, housekeeping jobs): part of every order's CPU figure.
                 PlatformCost.Reading idleFrom = cost.read();
                 Pause.of(Duration.ofSeconds(5));

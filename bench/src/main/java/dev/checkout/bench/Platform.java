@@ -94,6 +94,11 @@ final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + gatewayPort;
     }
 
+    /** The embedded PostgreSQL's pid file, in the platform's data directory (PostgresServer keeps it under postgres/data). */
+    Path postmasterPidFile() {
+        return dataDirectory.resolve("postgres").resolve("data").resolve("postmaster.pid");
+    }
+
     /** The platform's data directory (a fresh temporary one): its identity signing key is in {@code secrets/}. */
     Path dataDirectory() {
         return dataDirectory;

@@ -1,5 +1,8 @@
 package dev.checkout.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,8 +28,9 @@ import org.apache.kafka.common.TopicPartition;
  * What the platform did, read from the servers' own counters: PostgreSQL's committed transactions
  * ({@code pg_stat_database}), the records on every topic (the brokers' end offsets), and the HTTP requests the
  * platform served ({@code http_server_requests_seconds_count} on {@code /actuator/prometheus}), and the CPU time the
- * operating system charged to the platform's JVM and to the servers it started (its descendant processes). Two readings
- * taken around a measured run give what that run cost. CPU time per order is the figure that load on the machine from
+ * operating system charged to the platform's JVM and to the servers it started (Redis and the Kafka broker, its
+ * descendant processes; the embedded PostgreSQL, which runs as a daemon). Two readings taken around a measured run give
+ * what that run cost. CPU time per order is the figure that load on the machine from
  * elsewhere (the load generator included) does not change.
  */
 final class PlatformCost implements AutoCloseable {
@@ -42,10 +46,16 @@ final class PlatformCost implements AutoCloseable {
     private final Admin kafka;
     private final ApiCalls api;
     private final ProcessHandle platform;
+    private final Path postmasterPidFile;
 
-    PlatformCost(String jdbcUrl, String kafkaBootstrap, ApiCalls api, ProcessHandle platform) {
+    /**
+     * @param platform          the platform's JVM, whose descendants are Redis and the Kafka broker
+     * @param postmasterPidFile the embedded PostgreSQL's {@code postmaster.pid} (null when there is none to measure)
+     */
+    PlatformCost(String jdbcUrl, String kafkaBootstrap, ApiCalls api, ProcessHandle platform, Path postmasterPidFile) {
         this.jdbcUrl = jdbcUrl;
         this.platform = platform;
+        this.postmasterPidFile = postmasterPidFile;
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
         this.kafka = Admin.create(properties);
@@ -74,11 +84,73 @@ final class PlatformCost implements AutoCloseable {
     Reading read() throws Exception {
         long[] database = database();
         return new Reading(database[0], database[1], recordsByTopic(), requests(), cpuNanos(platform),
-                platform.descendants().mapToLong(PlatformCost::cpuNanos).sum());
+                descendantsCpuNanos(platform) + postgresCpuNanos());
+    }
+
+    /**
+     * The embedded PostgreSQL's CPU time: its postmaster and every backend, those that exited included. It is not among
+     * the platform's descendants: {@code pg_ctl} starts the postmaster as a daemon, which init adopts, so the servers'
+     * figure left PostgreSQL out entirely until it was found by the pid file in its data directory.
+     */
+    private long postgresCpuNanos() {
+        return treeCpuNanos(postmasterPidFile);
+    }
+
+    /** The CPU time of the process a pid file names (its first line), with its descendants' and reaped children's; 0 without one. */
+    static long treeCpuNanos(Path pidFile) {
+        if (pidFile == null || !Files.exists(pidFile)) {
+            return 0;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+            return ProcessHandle.of(pid).map(postmaster -> ownCpuNanos(postmaster) + descendantsCpuNanos(postmaster)).orElse(0L);
+        } catch (IOException | RuntimeException unreadable) {
+            return 0;
+        }
     }
 
     static long cpuNanos(ProcessHandle process) {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * The CPU time of the process's descendants (Redis, the Kafka broker): what the live ones used, plus what their
+     * children that have exited used. Summing the live processes alone loses a process that exits between two readings:
+     * it is in the first sum and missing from the second, so the difference takes back what it had used. Its parent, if
+     * also measured, has reaped it and counts its time among its children's ({@code cutime} and {@code cstime} in
+     * {@code /proc/<pid>/stat}). Without {@code /proc} (not Linux), the live processes' time is all there is.
+     */
+    static long descendantsCpuNanos(ProcessHandle process) {
+        return process.descendants().mapToLong(PlatformCost::ownCpuNanos).sum();
+    }
+
+    /** The process's CPU time with that of its children that exited and were reaped. */
+    private static long ownCpuNanos(ProcessHandle process) {
+        try {
+            return ProcStat.parse(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"))).withReapedChildrenNanos();
+        } catch (IOException | RuntimeException gone) {
+            return cpuNanos(process);
+        }
+    }
+
+    /**
+     * The CPU fields of one {@code /proc/<pid>/stat} line, in clock ticks (USER_HZ, 100 a second on Linux whatever the
+     * kernel's own tick).
+     */
+    record ProcStat(long userTicks, long systemTicks, long reapedChildrenUserTicks, long reapedChildrenSystemTicks) {
+
+        private static final long NANOS_PER_TICK = 10_000_000L;
+
+        /** The command name is in parentheses and may hold spaces and parentheses: the fields start after the last one. */
+        static ProcStat parse(String line) {
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
+            // fields[0] is the state (field 3 of proc(5)); utime, stime, cutime and cstime are fields 14 to 17.
+            return new ProcStat(Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]), Long.parseLong(fields[14]));
+        }
+
+        long withReapedChildrenNanos() {
+            return (userTicks + systemTicks + reapedChildrenUserTicks + reapedChildrenSystemTicks) * NANOS_PER_TICK;
+        }
     }
 
     /** Commits so far, and the next transaction id (read without taking one). */

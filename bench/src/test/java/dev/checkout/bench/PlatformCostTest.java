@@ -1,8 +1,14 @@
 package dev.checkout.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlatformCostTest {
 
@@ -20,5 +26,50 @@ class PlatformCostTest {
                 """;
 
         assertThat(PlatformCost.requestsIn(scrape)).isEqualTo(11);
+    }
+
+    @Test
+    void aStatLineIsReadAfterTheLastParenthesisOfItsCommandName() {
+        String line = "4242 (postgres: checkout (idle) x) S 1 4242 4242 0 -1 4194560 120 0 0 0 731 215 1900 640 20 0 1 0 900 1 2 3";
+
+        PlatformCost.ProcStat stat = PlatformCost.ProcStat.parse(line);
+
+        assertThat(stat).isEqualTo(new PlatformCost.ProcStat(731, 215, 1900, 640));
+        assertThat(stat.withReapedChildrenNanos()).isEqualTo((731 + 215 + 1900 + 640) * 10_000_000L);
+    }
+
+    @Test
+    void whatAnExitedDescendantUsedStillCountsThroughTheParentThatReapedIt() throws Exception {
+        // A subshell burns CPU and exits; its parent reaps it and then becomes a sleep: the live processes alone show
+        // almost nothing, the parent's reaped-children time shows the subshell's work.
+        Process shell = new ProcessBuilder("bash", "-c", "( i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done ); exec sleep 60").start();
+        try {
+            await("the subshell exited and its parent became a sleep").atMost(Duration.ofSeconds(60))
+                    .until(() -> shell.info().command().map(command -> command.endsWith("sleep")).orElse(false));
+
+            long liveOnly = PlatformCost.cpuNanos(shell.toHandle());
+            long withReaped = PlatformCost.descendantsCpuNanos(ProcessHandle.current());
+
+            assertThat(withReaped - liveOnly).isGreaterThan(Duration.ofMillis(100).toNanos());
+        } finally {
+            shell.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aDaemonNamedByItsPidFileIsMeasuredWithWhatItsExitedChildrenUsed(@TempDir Path data) throws Exception {
+        // As PostgreSQL's postmaster: not a child of anyone measured, found by the pid file's first line, and the parent
+        // of backends that come and go.
+        Process daemon = new ProcessBuilder("bash", "-c", "( i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done ); exec sleep 60").start();
+        try {
+            Path pidFile = Files.writeString(data.resolve("postmaster.pid"), daemon.pid() + "\n" + data + "\n");
+            await("the child exited and the daemon became a sleep").atMost(Duration.ofSeconds(60))
+                    .until(() -> daemon.info().command().map(command -> command.endsWith("sleep")).orElse(false));
+
+            assertThat(PlatformCost.treeCpuNanos(pidFile)).isGreaterThan(Duration.ofMillis(100).toNanos());
+            assertThat(PlatformCost.treeCpuNanos(data.resolve("no-such.pid"))).isZero();
+        } finally {
+            daemon.destroyForcibly();
+        }
     }
 }

@@ -30,8 +30,8 @@ import org.apache.kafka.common.TopicPartition;
  * platform served ({@code http_server_requests_seconds_count} on {@code /actuator/prometheus}), and the CPU time the
  * operating system charged to the platform's JVM and to the servers it started (Redis and the Kafka broker, its
  * descendant processes; the embedded PostgreSQL, which runs as a daemon). Two readings taken around a measured run give
- * what that run cost. CPU time per order is the figure that load on the machine from
- * elsewhere (the load generator included) does not change.
+ * what that run cost. CPU time per order is the figure that load on the machine from elsewhere (the load generator
+ * included) does not change.
  */
 final class PlatformCost implements AutoCloseable {
 

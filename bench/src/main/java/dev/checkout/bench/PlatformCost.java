@@ -41,6 +41,8 @@ final class PlatformCost implements AutoCloseable {
      * missed, so every request to such a path went uncounted.
      */
     private static final Pattern REQUESTS = Pattern.compile("^http_server_requests_seconds_count\\{.*}\\s+([0-9.eE+]+)\\s*$", Pattern.MULTILINE);
+    /** The platform JVM's time compiling (Micrometer's {@code jvm.compilation.time}), one line per compiler. */
+    private static final Pattern COMPILATION = Pattern.compile("^jvm_compilation_time_ms_total(?:\\{.*})?\\s+([0-9.eE+]+)\\s*$", Pattern.MULTILINE);
 
     private final String jdbcUrl;
     private final Admin kafka;
@@ -187,7 +189,20 @@ final class PlatformCost implements AutoCloseable {
 
     /** The HTTP requests a Prometheus scrape says the platform served, over every path, method and status. */
     static long requestsIn(String metrics) {
-        Matcher matcher = REQUESTS.matcher(metrics);
+        return sumOf(REQUESTS, metrics);
+    }
+
+    /** The milliseconds the platform JVM's JIT compilers have spent so far (elapsed time, as the JVM reports it). */
+    long compilationMillis() {
+        return compilationMillisIn(api.text("/actuator/prometheus"));
+    }
+
+    static long compilationMillisIn(String metrics) {
+        return sumOf(COMPILATION, metrics);
+    }
+
+    private static long sumOf(Pattern counter, String metrics) {
+        Matcher matcher = counter.matcher(metrics);
         double total = 0;
         while (matcher.find()) {
             total += Double.parseDouble(matcher.group(1));

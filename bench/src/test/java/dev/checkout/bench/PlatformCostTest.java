@@ -29,6 +29,18 @@ class PlatformCostTest {
     }
 
     @Test
+    void theJvmsCompilationTimeIsReadFromItsCounterAndNotFromItsHelpText() {
+        String scrape = """
+                # HELP jvm_compilation_time_ms_total The approximate accumulated elapsed time spent in compilation
+                # TYPE jvm_compilation_time_ms_total counter
+                jvm_compilation_time_ms_total{compiler="HotSpot 64-Bit Tiered Compilers"} 25704.0
+                process_cpu_time_ns_total 3.564E10
+                """;
+
+        assertThat(PlatformCost.compilationMillisIn(scrape)).isEqualTo(25_704);
+    }
+
+    @Test
     void aStatLineIsReadAfterTheLastParenthesisOfItsCommandName() {
         String line = "4242 (postgres: checkout (idle) x) S 1 4242 4242 0 -1 4194560 120 0 0 0 731 215 1900 640 20 0 1 0 900 1 2 3";
 

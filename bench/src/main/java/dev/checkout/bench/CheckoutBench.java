@@ -129,27 +129,26 @@ public final class CheckoutBench implements Bench {
      * the threshold, and the first and last rounds' figures say how far it got.
      */
     private void warmUp(String base, List<Mix> mixes, List<Customer> customers, PlatformCost cost, Duration longest) throws Exception {
-        long started = System.nanoTime();
         // Every customer shows their token once before anything is measured: the platform verifies a token's signature
         // on its first use only, and the warm-up's 16 clients use 16 of them, so the open loop's first pass over the
         // other customers verified their tokens inside the measured window (3.5% of its JFR samples at 30 orders/s).
         customers.parallelStream().forEach(customer -> text(base, "/api/v1/users/me", customer.token()));
+        long started = System.nanoTime();
         long compiledBefore = cost.compilationMillis();
-        long firstRoundMillis = 0;
-        long lastRoundMillis = 0;
-        int round = 0;
+        long compiled = compiledBefore;
+        List<Long> roundsMillis = new ArrayList<>();
         while (System.nanoTime() - started < longest.toNanos()) {
-            long before = cost.compilationMillis();
-            closedLoop(base, mixes.get(round++ % mixes.size()), customers, 16, WARM_UP_ROUND);
-            lastRoundMillis = cost.compilationMillis() - before;
-            firstRoundMillis = round == 1 ? lastRoundMillis : firstRoundMillis;
-            if (round >= mixes.size() && jitSettled(lastRoundMillis, WARM_UP_ROUND)) {
+            closedLoop(base, mixes.get(roundsMillis.size() % mixes.size()), customers, 16, WARM_UP_ROUND);
+            long now = cost.compilationMillis();
+            roundsMillis.add(now - compiled);
+            compiled = now;
+            if (roundsMillis.size() >= mixes.size() && jitSettled(roundsMillis.getLast(), WARM_UP_ROUND)) {
                 break;
             }
         }
         System.out.printf("warmed up for %.0f s in %d rounds of %d s (JIT compilation %.0f s in all: %.1f s in the first round, %.1f s in the last)%n",
-                (System.nanoTime() - started) / 1e9, round, WARM_UP_ROUND.toSeconds(),
-                (cost.compilationMillis() - compiledBefore) / 1e3, firstRoundMillis / 1e3, lastRoundMillis / 1e3);
+                (System.nanoTime() - started) / 1e9, roundsMillis.size(), WARM_UP_ROUND.toSeconds(), (compiled - compiledBefore) / 1e3,
+                roundsMillis.isEmpty() ? 0 : roundsMillis.getFirst() / 1e3, roundsMillis.isEmpty() ? 0 : roundsMillis.getLast() / 1e3);
     }
 
     /** The compilers have settled when they were busy for less than a tenth of a round. */

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayPollInterval   how often an idle relay looks for rows nothing woke it for, and a relay standing by tries
  *                            to take over from a leader that is gone; rows committed in this process wake it at once,
  *                            those of other processes through {@link RelayWakeUps}
- * @param relayBatchSize      rows published per relay transaction
+ * @param relayBatchSize      rows published per relay round
+ * @param relayMarkDelay      how long rows Kafka acknowledged may wait to be marked published, so that one statement
+ *                            marks what many rounds sent; rows a crash leaves unmarked are sent again (and skipped by
+ *                            their consumers), so a longer delay means more duplicates after a crash, never a loss
  * @param relayRetention      how long published outbox rows are kept for audit before they are deleted
  * @param processedRetention  how long processed-message records are kept; longer than any redelivery can come late
  * @param retryBackoffs       waits between attempts of a failing handler before its message goes to the DLQ
@@ -28,6 +31,7 @@ public record MessagingProperties(
         @DefaultValue("8") int partitions,
         @DefaultValue("1s") Duration relayPollInterval,
         @DefaultValue("200") int relayBatchSize,
+        @DefaultValue("100ms") Duration relayMarkDelay,
         @DefaultValue("PT1H") Duration relayRetention,
         @DefaultValue("P7D") Duration processedRetention,
         @DefaultValue({"1s", "2s", "4s"}) List<Duration> retryBackoffs,

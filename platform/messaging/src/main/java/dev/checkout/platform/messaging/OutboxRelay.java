@@ -33,10 +33,13 @@ import tools.jackson.core.type.TypeReference;
  * rows of one key and reorder them: the leader is whoever holds the schema's session-level PostgreSQL advisory lock,
  * on a connection of its own that it keeps (a lost connection gives the lock up, and another relay takes over). No
  * transaction stays open while Kafka acknowledges: each round reads a batch in id order, sends it through an
- * idempotent producer (which keeps the order per partition), waits for the acknowledgements, and marks the
- * acknowledged rows published in one statement. A crash before the mark means those rows are sent again on the next
- * round (consumers skip duplicates by event id); rows that commit late with a lower id are simply picked up by a later
- * round, because progress is tracked per row, never by a high-water mark.
+ * idempotent producer (which keeps the order per partition) and waits for the acknowledgements. The acknowledged rows
+ * are marked published together, at most {@code checkout.messaging.relay-mark-delay} after the first of them, in the
+ * statement that reads the next batch: under load a round is one statement and a mark covers many rounds, where a
+ * mark per round cost a written commit per round (a third of an order's). Until then this relay remembers them and
+ * reads past them. A crash before the mark means those rows are sent again by the next leader (consumers skip
+ * duplicates by event id); rows that commit late with a lower id are simply picked up by a later round, because
+ * progress is tracked per row, never by a high-water mark.
  */
 final class OutboxRelay implements Runnable {
 
@@ -54,7 +57,9 @@ final class OutboxRelay implements Runnable {
     private final RelaySignal signal;
     private final long lockKey;
     private final String selectUnpublished;
+    private final String markAndSelectUnpublished;
     private final String markPublished;
+    private final long markDelayNanos;
     private final Counter published;
     private volatile boolean running = true;
     private volatile Thread thread;
@@ -62,6 +67,9 @@ final class OutboxRelay implements Runnable {
     private Connection connection;
     private JdbcClient jdbc;
     private boolean leading;
+    /** Rows Kafka acknowledged that are not marked published yet (the leader's own memory: lost with the lead). */
+    private final List<Long> sent = new ArrayList<>();
+    private long firstSentAt;
 
     OutboxRelay(ServiceDescriptor service, MessagingSupport support, RelayConnections connections, KafkaTemplate<String, String> kafka,
                 MessagingProperties properties) {
@@ -72,9 +80,14 @@ final class OutboxRelay implements Runnable {
         this.properties = properties;
         this.signal = support.signal(service.schema());
         this.lockKey = lockKey(service.schema());
+        String outbox = service.table("outbox");
         this.selectUnpublished = "select id, event_id, topic, message_key, envelope, headers::text as headers from "
-                + service.table("outbox") + " where published_at is null order by id limit :limit";
-        this.markPublished = "update " + service.table("outbox") + " set published_at = now() where id = any(:ids)";
+                + outbox + " where published_at is null and id <> all(:sent) order by id limit :limit";
+        // The update runs whether or not the select reads it; the select sees the rows as they were before it.
+        this.markAndSelectUnpublished = "with marked as (update " + outbox + " set published_at = now() where id = any(:sent)) "
+                + selectUnpublished;
+        this.markPublished = "update " + outbox + " set published_at = now() where id = any(:sent)";
+        this.markDelayNanos = properties.relayMarkDelay().toNanos();
         this.published = Counter.builder("checkout.outbox.published").tag("service", service.name()).register(support.meters);
     }
 
@@ -105,7 +118,7 @@ final class OutboxRelay implements Runnable {
                     } else {
                         failures = 0;
                         if (!round.more()) {
-                            woken = signal.await(properties.relayPollInterval());
+                            woken = signal.await(untilNextRound());
                         }
                     }
                 } catch (InterruptedException e) {
@@ -119,6 +132,7 @@ final class OutboxRelay implements Runnable {
                 }
             }
         } finally {
+            markSentBeforeStopping();
             letGo();
         }
     }
@@ -141,10 +155,16 @@ final class OutboxRelay implements Runnable {
         if (!lead()) {
             return Round.STANDING_BY;
         }
-        List<Row> rows = jdbc.sql(selectUnpublished).param("limit", properties.relayBatchSize())
+        boolean marking = markDue();
+        List<Row> rows = jdbc.sql(marking ? markAndSelectUnpublished : selectUnpublished)
+                .param("sent", sent.toArray(Long[]::new))
+                .param("limit", properties.relayBatchSize())
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
                         rs.getString("message_key"), rs.getString("envelope"), rs.getString("headers")))
                 .list();
+        if (marking) {
+            sent.clear();
+        }
         if (rows.isEmpty()) {
             return Round.NOTHING_TO_DO;
         }
@@ -171,7 +191,10 @@ final class OutboxRelay implements Runnable {
         }
         CrashPoints.reach("relay.after-publish");
         if (!acknowledged.isEmpty()) {
-            jdbc.sql(markPublished).param("ids", acknowledged.toArray(Long[]::new)).update();
+            if (sent.isEmpty()) {
+                firstSentAt = System.nanoTime();
+            }
+            sent.addAll(acknowledged);
             published.increment(acknowledged.size());
         }
         if (failure != null) {
@@ -180,6 +203,33 @@ final class OutboxRelay implements Runnable {
             return Round.FAILED;
         }
         return rows.size() == properties.relayBatchSize() ? Round.MORE : Round.DONE;
+    }
+
+    /** Whether the acknowledged rows are to be marked in this round: the first has waited long enough, or they are many. */
+    private boolean markDue() {
+        return !sent.isEmpty() && (sent.size() >= properties.relayBatchSize() || System.nanoTime() - firstSentAt >= markDelayNanos);
+    }
+
+    /** How long an idle relay waits for a wake-up: until its next poll, or until its acknowledged rows are due to be marked. */
+    private Duration untilNextRound() {
+        if (sent.isEmpty()) {
+            return properties.relayPollInterval();
+        }
+        long untilMark = Math.max(1, TimeUnit.NANOSECONDS.toMillis(firstSentAt + markDelayNanos - System.nanoTime()));
+        return Duration.ofMillis(Math.min(untilMark, properties.relayPollInterval().toMillis()));
+    }
+
+    /** A relay that stops leaves no acknowledged row unmarked if it can help it: the next leader would send it again. */
+    private void markSentBeforeStopping() {
+        if (!leading || sent.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.sql(markPublished).param("sent", sent.toArray(Long[]::new)).update();
+        } catch (RuntimeException e) {
+            log.debug("outbox relay of {} could not mark {} sent rows before stopping; they will be sent again: {}",
+                    service.schema(), sent.size(), e.toString());
+        }
     }
 
     /**
@@ -209,9 +259,13 @@ final class OutboxRelay implements Runnable {
         return leading;
     }
 
-    /** Ends the session, and with it the lock: after an error its state is unknown, and on stop it must go. */
-    private void letGo() {
+    /**
+     * Ends the session, and with it the lock: after an error its state is unknown, and on stop it must go. (Tests that
+     * run rounds themselves end with it.)
+     */
+    void letGo() {
         leading = false;
+        sent.clear(); // unmarked, so sent again by whoever leads next
         jdbc = null;
         Connection current = connection;
         connection = null;

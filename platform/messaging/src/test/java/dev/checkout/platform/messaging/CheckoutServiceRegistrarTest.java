@@ -39,7 +39,7 @@ class CheckoutServiceRegistrarTest {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(MessagingSupport.class, () -> new MessagingSupport(null, null, null, Clock.systemUTC(),
                     new SimpleMeterRegistry(), MessageTracing.NONE));
-            context.registerBean(Topics.class, () -> new Topics(new MessagingProperties(3, Duration.ofMillis(250), 200,
+            context.registerBean(Topics.class, () -> new Topics(new MessagingProperties(3, Duration.ofMillis(250), 200, Duration.ofMillis(100),
                     Duration.ofHours(1), Duration.ofDays(7), List.of(Duration.ofSeconds(1)), Duration.ofSeconds(10), Duration.ofMillis(200))));
             context.register(ParcelServiceConfiguration.class, QuietServiceConfiguration.class);
             context.refresh();

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.checkout.platform.core.CorrelationId;
+import dev.checkout.platform.core.ServiceDescriptor;
 import dev.checkout.platform.messaging.MessagingTestApplication.Ping;
 import dev.checkout.platform.messaging.MessagingTestApplication.TestMessaging;
 import dev.checkout.platform.testing.ApiClient;
@@ -79,8 +80,60 @@ class MessagingBackboneIT {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> effectsOf(eventId) == 1);
         assertThat(jdbc.sql("select correlation_id from messaging_test.effects where event_id = ?").param(eventId)
                 .query(String.class).single()).as("the consumer logs under the message's correlation id").isEqualTo("corr-" + key);
-        assertThat(jdbc.sql("select published_at is not null from messaging_test.outbox where event_id = ?").param(eventId)
-                .query(Boolean.class).single()).isTrue();
+        // Marked a moment after Kafka acknowledged it (checkout.messaging.relay-mark-delay), even with nothing else to send.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select published_at is not null from messaging_test.outbox where event_id = ?").param(eventId).query(Boolean.class).single());
+    }
+
+    @Test
+    void rowsKafkaAcknowledgedAreNotSentAgainAndAreMarkedPublishedTogetherInTheRoundThatReadsTheNextBatch() {
+        // A schema of its own, so this relay leads it and rounds run only when the test says.
+        String schema = "relay_marking_" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("create schema " + schema).update();
+        jdbc.sql("create table " + schema + ".outbox (like messaging_test.outbox including all)").update();
+        var service = new ServiceDescriptor("relay-marking-test", schema);
+        var markLate = new MessagingProperties(properties.partitions(), properties.relayPollInterval(), 3, Duration.ofHours(1),
+                properties.relayRetention(), properties.processedRetention(), properties.retryBackoffs(), properties.outageBackoffMax(),
+                properties.reactionPause());
+        OutboxRelay relay = new OutboxRelay(service, support, relayConnections, kafka, markLate);
+        try {
+            String key = "marking-" + UUID.randomUUID();
+            List<String> first = List.of(pong(schema, key), pong(schema, key));
+
+            assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.DONE);
+            assertThat(unmarked(schema)).as("acknowledged, not yet marked").containsExactlyInAnyOrderElementsOf(first);
+            assertThat(relay.relayOnce()).as("the sent rows are read past, not sent again").isEqualTo(OutboxRelay.Round.NOTHING_TO_DO);
+
+            String third = pong(schema, key);
+            assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.DONE);
+            String fourth = pong(schema, key);
+            // Three sent (the batch size here): this round marks them, in the statement that reads the fourth.
+            assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.DONE);
+
+            assertThat(unmarked(schema)).containsExactly(fourth);
+            assertThat(jdbc.sql("select count(distinct published_at) from " + schema + ".outbox where published_at is not null")
+                    .query(Long.class).single()).as("marked by one statement").isEqualTo(1);
+            List<String> onTopic = TopicDump.read(SharedServers.addresses().kafkaBootstrapServers(), MessagingTestApplication.TOPIC)
+                    .stream().filter(m -> key.equals(m.key())).map(m -> m.header("event_id")).toList();
+            assertThat(onTopic).as("each sent once, in order").containsExactly(first.get(0), first.get(1), third, fourth);
+        } finally {
+            relay.letGo();
+            jdbc.sql("drop schema " + schema + " cascade").update();
+        }
+    }
+
+    /** A message of a type the test consumer drops unread, committed as another process's writer would leave it. */
+    private String pong(String schema, String key) {
+        String eventId = "evt-" + UUID.randomUUID();
+        jdbc.sql("insert into " + schema + ".outbox (event_id, topic, message_key, event_type, envelope, headers)"
+                        + " values (?, ?, ?, 'Pong', '{}', ?::jsonb)")
+                .params(eventId, MessagingTestApplication.TOPIC, key, "{\"event_id\": \"" + eventId + "\", \"event_type\": \"Pong\"}")
+                .update();
+        return eventId;
+    }
+
+    private List<String> unmarked(String schema) {
+        return jdbc.sql("select event_id from " + schema + ".outbox where published_at is null order by id").query(String.class).list();
     }
 
     @Test

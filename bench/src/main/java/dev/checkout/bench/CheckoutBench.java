@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * on one product (a flash sale's shape).
  * <ul>
  *   <li>Without {@code --rate}: a closed loop at rising concurrency finds the most confirmed orders per second of each
- *       mix, and what one confirmed order costs the servers (their own counters, same run).</li>
+ *       mix, and what one confirmed order costs the servers (their own counters, same run). A client refused as
+ *       overloaded asks again after the refusal's {@code Retry-After}, as api.md asks of clients.</li>
  *   <li>{@code --rate R [--duration 60s] [--mix spread|one-product]}: an open loop submits R orders a second whatever the
  *       answers, so queueing shows; it prints accepted, refused (503 {@code overloaded}), confirmed and failed by reason,
  *       and how soon after the load stops a new order is accepted and confirmed.</li>
@@ -201,8 +202,9 @@ public final class CheckoutBench implements Bench {
                     long submitted = System.currentTimeMillis();
                     Submission submission = submit(base, customer, mix);
                     if (submission.refused()) {
+                        // As a well-behaved client does (api.md): a refusal is asked again when it says, not sooner.
                         refused.increment();
-                        Pause.of(Duration.ofMillis(200));
+                        Pause.of(submission.retryAfter());
                         continue;
                     }
                     if (submission.orderId() == null) {
@@ -329,7 +331,12 @@ public final class CheckoutBench implements Bench {
         return "after the load stopped: no new order was accepted within 30 s";
     }
 
-    private record Submission(String orderId, boolean refused) {
+    /** An order's submission: its id if accepted; if refused as overloaded, when the platform said to try again. */
+    private record Submission(String orderId, Duration retryAfter) {
+
+        boolean refused() {
+            return retryAfter != null;
+        }
     }
 
     private Submission submit(String base, Customer customer, Mix mix) {
@@ -338,15 +345,15 @@ public final class CheckoutBench implements Bench {
                 "shipping_address", Map.of("street", "1 Bench St", "city", "Load", "zip", "10000", "country", "US"),
                 "payment_method", Map.of("type", "card", "card_token", "tok_visa")));
         if (response == null) {
-            return new Submission(null, false);
+            return new Submission(null, null);
         }
         if (response.statusCode() == 503 && response.body().contains("\"overloaded\"")) {
-            return new Submission(null, true);
+            return new Submission(null, Duration.ofSeconds(Math.max(1, response.headers().firstValueAsLong("Retry-After").orElse(1))));
         }
         if (response.statusCode() != 202) {
-            return new Submission(null, false);
+            return new Submission(null, null);
         }
-        return new Submission(JSON.readTree(response.body()).path("order_id").asString(null), false);
+        return new Submission(JSON.readTree(response.body()).path("order_id").asString(null), null);
     }
 
     /**

@@ -34,7 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -150,10 +149,6 @@ class MessagingBackboneIT {
         assertThat(reaction.isSyncCommits()).isFalse();
         assertThat(step.getIdleBetweenPolls()).isZero();
         assertThat(step.isSyncCommits()).isFalse();
-        assertThat(List.of(reaction, step)).allSatisfy(container -> {
-            assertThat(container.getAckMode()).as("offsets committed at most once a second").isEqualTo(ContainerProperties.AckMode.TIME);
-            assertThat(container.getAckTime()).isEqualTo(1000);
-        });
     }
 
     @Test

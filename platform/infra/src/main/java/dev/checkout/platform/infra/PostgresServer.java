@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL from the embedded binaries on Maven Central, with durability turned back on (the library turns
  * {@code fsync} and {@code synchronous_commit} off for speed; a platform that promises never to lose an order
  * cannot).
+ * <p>
+ * {@code CHECKOUT_POSTGRES_SETTINGS} adds server settings for a run, {@code name=value} separated by commas: to see
+ * what a benchmark's statements cost, {@code CHECKOUT_POSTGRES_SETTINGS=shared_preload_libraries=pg_stat_statements}
+ * and then {@code create extension pg_stat_statements} in the {@code checkout} database.
  */
 public final class PostgresServer implements ManagedServer {
 
@@ -59,7 +65,9 @@ public final class PostgresServer implements ManagedServer {
             Path data = dataDirectory.resolve("data");
             Files.createDirectories(dataDirectory);
             StaleProcesses.stopLeftover(data.resolve("postmaster.pid"), "postgres");
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            extraSettings(System.getenv("CHECKOUT_POSTGRES_SETTINGS")).forEach(builder::setServerConfig);
+            postgres = builder
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -78,6 +86,22 @@ public final class PostgresServer implements ManagedServer {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
         }
+    }
+
+    /** {@code name=value} pairs separated by commas; blank for none. */
+    static Map<String, String> extraSettings(String settings) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        if (settings == null || settings.isBlank()) {
+            return parsed;
+        }
+        for (String setting : settings.split(",")) {
+            int equals = setting.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("CHECKOUT_POSTGRES_SETTINGS: '" + setting + "' is not name=value");
+            }
+            parsed.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+        }
+        return parsed;
     }
 
     @Override

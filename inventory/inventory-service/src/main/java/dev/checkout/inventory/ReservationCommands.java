@@ -1,5 +1,6 @@
 package dev.checkout.inventory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.checkout.inventory.InventoryServiceConfiguration.InventoryMessaging;
@@ -13,6 +14,7 @@ import dev.checkout.inventory.api.RestockItems;
 import dev.checkout.inventory.api.RestockOrder;
 import dev.checkout.inventory.api.StockConfirmationFailed;
 import dev.checkout.inventory.api.StockConfirmed;
+import dev.checkout.inventory.api.StockLine;
 import dev.checkout.inventory.api.StockReleased;
 import dev.checkout.inventory.api.StockReservationFailed;
 import dev.checkout.inventory.api.StockReserved;
@@ -48,6 +50,7 @@ class ReservationCommands {
             .on(ReleaseStock.class, this::release)
             .on(RestockOrder.class, this::restock)
             .on(RestockItems.class, this::restockItems)
+            .beforeEachBatch(this::lockStockInOneOrder)
             .build();
 
     /** The listener's id; {@link GateRecovery} starts it once the gate has had its first reconciliation. */
@@ -57,6 +60,46 @@ class ReservationCommands {
             concurrency = "${checkout.inventory.command-concurrency:4}")
     void on(List<ConsumerRecord<String, String>> records) {
         messaging.receive(records, "inventory-commands", routes);
+    }
+
+    /**
+     * A batch's commands lock the stock rows of many products, each command in its turn; two batches handled at once
+     * (one per consumer) could each hold a row the other then waits for, a deadlock PostgreSQL breaks only after its
+     * {@code deadlock_timeout} (1 s) by failing one batch, whose commands are then handled again one by one. So the
+     * batch first locks every stock row its commands may touch (those of the products it reserves, those its owners'
+     * reservations hold), in {@link Stock#LOCK_ORDER}, the one order every path takes them in. A command whose payload
+     * cannot be read is left to its handler, which fails on it.
+     */
+    private void lockStockInOneOrder(List<InboundMessage> batch) {
+        if (batch.size() < 2) {
+            return;
+        }
+        List<String> owners = new ArrayList<>();
+        List<StockLine> wanted = new ArrayList<>();
+        for (InboundMessage message : batch) {
+            try {
+                if (message.is(ReserveStock.class)) {
+                    ReserveStock command = message.payload(ReserveStock.class);
+                    if (command.lines() != null) {
+                        wanted.addAll(command.lines());
+                    }
+                    if (command.adoptReservationOf() != null) {
+                        owners.add(command.adoptReservationOf());
+                    }
+                } else if (message.is(ConfirmStock.class)) {
+                    owners.add(message.payload(ConfirmStock.class).ownerId());
+                } else if (message.is(ReleaseStock.class)) {
+                    owners.add(message.payload(ReleaseStock.class).ownerId());
+                } else if (message.is(RestockOrder.class)) {
+                    owners.add(message.payload(RestockOrder.class).ownerId());
+                } else if (message.is(RestockItems.class)) {
+                    owners.add(message.payload(RestockItems.class).ownerId());
+                }
+            } catch (RuntimeException unreadable) {
+                log.debug("{} is left to its handler: {}", message, unreadable.toString());
+            }
+        }
+        reservations.lockStockOf(owners, wanted);
     }
 
     private void confirm(ConfirmStock command, InboundMessage message) {

@@ -1,6 +1,7 @@
 package dev.checkout.inventory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,28 @@ class Stock {
                             order by wanted.position for update of s""")
                     .param("ids", ids).query(Long.class).list();
         }
+    }
+
+    /**
+     * The stock rows (as lines of no quantity) of the owners' reservations and of the products and variants wanted, in
+     * any warehouse; read without locking, for {@link #lock}.
+     */
+    List<Reservation.Line> placesOf(Collection<String> owners, Collection<StockLine> wanted) {
+        return jdbc.sql("""
+                        select s.stock_id, s.product_id, s.variant_id, s.warehouse_id
+                        from inventory.stock s
+                        where s.stock_id in (select l.stock_id from inventory.reservations r
+                                             join inventory.reservation_lines l using (reservation_id)
+                                             where r.owner_id = any(:owners))
+                           or (s.product_id, coalesce(s.variant_id, '')) in (
+                                select w.product_id, coalesce(w.variant_id, '')
+                                from unnest(:products::text[], :variants::text[]) as w (product_id, variant_id))""")
+                .param("owners", owners.toArray(String[]::new))
+                .param("products", wanted.stream().map(StockLine::productId).toArray(String[]::new))
+                .param("variants", wanted.stream().map(StockLine::variantId).toArray(String[]::new))
+                .query((rs, n) -> new Reservation.Line(rs.getLong("stock_id"), rs.getString("product_id"), rs.getString("variant_id"),
+                        rs.getString("warehouse_id"), 0))
+                .list();
     }
 
     /** The stock row of one place, locked for the transaction; empty when the place has no row yet. */

@@ -2,6 +2,7 @@ package dev.checkout.inventory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +128,16 @@ class StockReservations {
 
     /** What a repair does to a reservation. */
     enum Repair { RELEASE, CONFIRM }
+
+    /**
+     * Locks, for the current transaction and in {@link Stock#LOCK_ORDER}, the stock rows the owners' reservations hold
+     * and those of the products and variants wanted (in every warehouse): what a batch of commands about them may lock.
+     */
+    void lockStockOf(Collection<String> owners, Collection<StockLine> wanted) {
+        if (!owners.isEmpty() || !wanted.isEmpty()) {
+            stock.lock(stock.placesOf(owners, wanted));
+        }
+    }
 
     /** Releases up to {@code limit} reservations whose time is up; returns how many. */
     int expireDue(int limit) {

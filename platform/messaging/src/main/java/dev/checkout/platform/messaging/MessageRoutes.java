@@ -2,8 +2,10 @@ package dev.checkout.platform.messaging;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -45,9 +47,11 @@ public final class MessageRoutes {
     }
 
     private final Map<String, Route<?>> routes;
+    private final Consumer<List<InboundMessage>> beforeEachBatch;
 
-    private MessageRoutes(Map<String, Route<?>> routes) {
+    private MessageRoutes(Map<String, Route<?>> routes, Consumer<List<InboundMessage>> beforeEachBatch) {
         this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
+        this.beforeEachBatch = beforeEachBatch;
     }
 
     public static Builder builder() {
@@ -74,6 +78,13 @@ public final class MessageRoutes {
         return routes.keySet();
     }
 
+    /** Runs the consumer's preparation of a batch ({@link Builder#beforeEachBatch}), if it has one. */
+    public void prepare(List<InboundMessage> batch) {
+        if (beforeEachBatch != null && !batch.isEmpty()) {
+            beforeEachBatch.accept(batch);
+        }
+    }
+
     /** Hands the message to its type's handler; a message of a type without one is ignored. */
     public void dispatch(InboundMessage message) {
         Route<?> route = routes.get(message.type());
@@ -84,6 +95,7 @@ public final class MessageRoutes {
 
     public static final class Builder {
         private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+        private Consumer<List<InboundMessage>> beforeEachBatch;
 
         private Builder() {
         }
@@ -105,11 +117,23 @@ public final class MessageRoutes {
             return this;
         }
 
+        /**
+         * Work done once per batch, in its transaction, before any handler: it gets the messages about to be handled
+         * (duplicates left out), in the order they will be. A consumer whose handlers lock rows that many keys share
+         * (inventory's stock rows) takes those locks here, all of them and in one order, so that two batches handled
+         * at once never each hold a row the other waits for. A message handled alone, after its batch failed, is not
+         * prepared: its handler alone takes its locks in that order already.
+         */
+        public Builder beforeEachBatch(Consumer<List<InboundMessage>> preparation) {
+            this.beforeEachBatch = preparation;
+            return this;
+        }
+
         public MessageRoutes build() {
             if (routes.isEmpty()) {
                 throw new IllegalStateException("a consumer must take at least one message type");
             }
-            return new MessageRoutes(routes);
+            return new MessageRoutes(routes, beforeEachBatch);
         }
     }
 }

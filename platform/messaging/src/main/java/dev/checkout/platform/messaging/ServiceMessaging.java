@@ -182,12 +182,17 @@ public abstract class ServiceMessaging {
         try {
             support.transactions.executeWithoutResult(status -> {
                 Set<String> fresh = recordProcessed(consumer, batch);
-                int handled = 0;
+                List<Received> toHandle = new ArrayList<>(batch.size());
                 for (Received received : inKeyOrder(batch, received -> received.record().key())) {
-                    if (!fresh.remove(received.message().eventId())) {
+                    if (fresh.remove(received.message().eventId())) {
+                        toHandle.add(received);
+                    } else {
                         duplicates.increment();
-                        continue;
                     }
+                }
+                routes.prepare(toHandle.stream().map(Received::message).toList());
+                int handled = 0;
+                for (Received received : toHandle) {
                     handle(received, consumer, routes);
                     if (++handled == 1 && batch.size() > 1) {
                         CrashPoints.reach("consumer." + consumer + ".inside-batch");

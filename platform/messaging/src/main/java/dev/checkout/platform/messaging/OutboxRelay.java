@@ -36,7 +36,7 @@ import tools.jackson.core.type.TypeReference;
  * idempotent producer (which keeps the order per partition) and waits for the acknowledgements. The acknowledged rows
  * are marked published together, at most {@code checkout.messaging.relay-mark-delay} after the first of them, in the
  * statement that reads the next batch: under load a round is one statement and a mark covers many rounds, where a
- * mark per round cost a written commit per round (a third of an order's). Until then this relay remembers them and
+ * mark per round cost a written commit per round (about three of the eleven an order cost). Until then this relay remembers them and
  * reads past them. A crash before the mark means those rows are sent again by the next leader (consumers skip
  * duplicates by event id); rows that commit late with a lower id are simply picked up by a later round, because
  * progress is tracked per row, never by a high-water mark.

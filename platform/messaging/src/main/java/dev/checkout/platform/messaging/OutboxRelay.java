@@ -32,11 +32,11 @@ import tools.jackson.core.type.TypeReference;
  * The relay of one instance works while those of the others stand by, because two relays at once would interleave
  * rows of one key and reorder them: the leader is whoever holds the schema's session-level PostgreSQL advisory lock,
  * on a connection of its own that it keeps (a lost connection gives the lock up, and another relay takes over). No
- * transaction stays open while Kafka acknowledges: each round reads a batch in id order, sends it through an
- * idempotent producer (which keeps the order per partition) and waits for the acknowledgements. The acknowledged rows
- * are marked published together, at most {@code checkout.messaging.relay-mark-delay} after the first of them, in the
- * statement that reads the next batch: under load a round is one statement and a mark covers many rounds, where a
- * mark per round cost a written commit per round (about three of the eleven an order cost). Until then this relay remembers them and
+ * transaction stays open while Kafka acknowledges: each round reads a batch in id order, sends it through an idempotent
+ * producer (which keeps the order per partition) and waits for the acknowledgements. The acknowledged rows are marked
+ * published together, at most {@code checkout.messaging.relay-mark-delay} after the first of them, in the statement
+ * that reads the next batch: under load a round is one statement and a mark covers many rounds, where a mark per round
+ * cost a written commit per round (about three of the eleven an order cost). Until then this relay remembers them and
  * reads past them. A crash before the mark means those rows are sent again by the next leader (consumers skip
  * duplicates by event id); rows that commit late with a lower id are simply picked up by a later round, because
  * progress is tracked per row, never by a high-water mark.

@@ -83,10 +83,9 @@ final class OutboxRelay implements Runnable {
         String outbox = service.table("outbox");
         this.selectUnpublished = "select id, event_id, topic, message_key, envelope, headers::text as headers from "
                 + outbox + " where published_at is null and id <> all(:sent) order by id limit :limit";
-        // The update runs whether or not the select reads it; the select sees the rows as they were before it.
-        this.markAndSelectUnpublished = "with marked as (update " + outbox + " set published_at = now() where id = any(:sent)) "
-                + selectUnpublished;
         this.markPublished = "update " + outbox + " set published_at = now() where id = any(:sent)";
+        // The update runs whether or not the select reads it; the select sees the rows as they were before it.
+        this.markAndSelectUnpublished = "with marked as (" + markPublished + ") " + selectUnpublished;
         this.markDelayNanos = properties.relayMarkDelay().toNanos();
         this.published = Counter.builder("checkout.outbox.published").tag("service", service.name()).register(support.meters);
     }

@@ -20,10 +20,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -78,17 +76,6 @@ public class MessagingAutoConfiguration {
     }
 
     /**
-     * A listener commits a batch's offsets without waiting for the broker's answer before its next poll. The batch's
-     * effects and its records of processing committed in PostgreSQL first; an offset commit that is lost (a crash, a
-     * rebalance) only means the batch is delivered again and skipped as processed, which a synchronous commit could not
-     * rule out either. Waiting cost every hop of every saga a broker round trip.
-     */
-    @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> offsetsCommittedWithoutWaiting() {
-        return container -> container.getContainerProperties().setSyncCommits(false);
-    }
-
-    /**
      * The listeners of reactions ({@link ServiceMessaging#REACTIONS}): like every other listener, but each pauses for
      * {@code checkout.messaging.reaction-pause} between polls, so a busy topic's records gather and are handled in one
      * transaction rather than one by one as they arrive. A reaction follows its event that much later; the steps of a
@@ -98,15 +85,11 @@ public class MessagingAutoConfiguration {
     @Bean(ServiceMessaging.REACTIONS)
     ConcurrentKafkaListenerContainerFactory<Object, Object> reactionListenerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            MessagingProperties properties,
-            ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> offsetsCommittedWithoutWaiting) {
+            MessagingProperties properties) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
         factory.setConcurrency(1);
-        factory.setContainerCustomizer(container -> {
-            offsetsCommittedWithoutWaiting.configure(container);
-            container.getContainerProperties().setIdleBetweenPolls(properties.reactionPause().toMillis());
-        });
+        factory.setContainerCustomizer(container -> container.getContainerProperties().setIdleBetweenPolls(properties.reactionPause().toMillis()));
         return factory;
     }
 

@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -137,7 +138,7 @@ class MessagingBackboneIT {
     }
 
     @Test
-    void aReactionListenerPausesBetweenPollsWithOneConsumerWhileASagaStepListenerNeverPauses() {
+    void aReactionListenerPausesBetweenPollsWithOneConsumerWhileASagaStepListenerNeverPausesAndBothCommitOffsetsOnceASecond() {
         var reactionContainer = (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer(MessagingTestApplication.Reaction.LISTENER);
         var stepContainer = (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer("messaging-test-consumer");
         var reaction = reactionContainer.getContainerProperties();
@@ -146,9 +147,12 @@ class MessagingBackboneIT {
         assertThat(reactionContainer.getConcurrency()).isEqualTo(1);
         assertThat(stepContainer.getConcurrency()).isEqualTo(2);
         assertThat(reaction.getIdleBetweenPolls()).isEqualTo(properties.reactionPause().toMillis()).isPositive();
-        assertThat(reaction.isSyncCommits()).isFalse();
         assertThat(step.getIdleBetweenPolls()).isZero();
-        assertThat(step.isSyncCommits()).isFalse();
+        assertThat(List.of(reaction, step)).allSatisfy(container -> {
+            assertThat(container.getAckMode()).as("offsets committed at most once a second").isEqualTo(ContainerProperties.AckMode.TIME);
+            assertThat(container.getAckTime()).isEqualTo(1000);
+            assertThat(container.isSyncCommits()).as("a commit that meets a restarting broker waits for it").isTrue();
+        });
     }
 
     @Test

@@ -8,15 +8,21 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.checkout.notification.EmbeddedMailServer;
+import dev.checkout.order.api.OrderTopics;
 import dev.checkout.platform.testing.ApiClient;
 import dev.checkout.platform.testing.ApiResponse;
+import dev.checkout.platform.testing.SharedServers;
+import dev.checkout.platform.testing.TopicDump;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** E-mail over real SMTP (the embedded GreenMail server): one message per kind and order, delivered after an outage. */
 class EmailIT extends EndToEndTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     EmbeddedMailServer mailServer;
@@ -65,6 +71,12 @@ class EmailIT extends EndToEndTest {
         });
         assertThat(fixtures.admin().get("/api/v1/admin/notifications?user_id=" + customer.userId()).json()).hasSize(1);
         assertThat(mailbox(customer.email())).as("still one message").hasSize(1);
+        JsonNode confirmed = TopicDump.read(SharedServers.addresses().kafkaBootstrapServers(), OrderTopics.EVENTS).stream()
+                .filter(message -> orderId.equals(message.key()) && "OrderConfirmed".equals(message.header("event_type")))
+                .map(message -> JSON.readTree(message.value())).findFirst().orElseThrow();
+        assertThat(confirmed.at("/payload/customer_email").asString())
+                .as("the address the customer ordered with travels with the confirmation: notification need not ask identity")
+                .isEqualTo(customer.email());
     }
 
     @Test

@@ -89,7 +89,7 @@ final class Upstream {
 
     String orderConfirmed(String orderId, String userId, String cartId) {
         return send(OrderTopics.EVENTS, orderId, "order-service", new OrderConfirmed(orderId, "ORD-1", userId, cartId, List.of(),
-                new BigDecimal("10.00"), "USD", "ch_test", Instant.now(), Instant.now(), null));
+                new BigDecimal("10.00"), "USD", "ch_test", Instant.now(), Instant.now(), null, null));
     }
 
     String orderFailed(String orderId, String userId, String cartId) {

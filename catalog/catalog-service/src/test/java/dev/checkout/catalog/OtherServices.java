@@ -22,7 +22,7 @@ record OtherServices(KafkaTemplate<String, String> kafka, JsonMapper json) {
         String orderId = Ids.newId("order");
         List<OrderLine> lines = java.util.Arrays.stream(productIds).map(p -> new OrderLine(p, null, units, new BigDecimal("10.00"))).toList();
         publish(OrderTopics.EVENTS, orderId, "OrderConfirmed", new OrderConfirmed(orderId, "ORD-1", userId, null, lines,
-                new BigDecimal("10.00"), "USD", "tx", Instant.now(), Instant.now(), null));
+                new BigDecimal("10.00"), "USD", "tx", Instant.now(), Instant.now(), null, null));
         if (delivered) {
             publish(OrderTopics.EVENTS, orderId, "OrderStatusChanged", new OrderStatusChanged(orderId, userId, "SHIPPED", "DELIVERED", Instant.now()));
         }

@@ -95,7 +95,9 @@ class NotificationListeners {
         data.put("order_number", confirmed.orderNumber());
         data.put("total", money(confirmed.totalAmount()));
         data.put("currency", confirmed.currency());
-        queueForOrder("order_confirmed", confirmed.orderId(), confirmed.userId(), data);
+        // The address the customer ordered with, when the event carries it: no call to identity when the e-mail goes out.
+        notifications.queue(new Notifications.Wanted("order_confirmed", confirmed.orderId(), confirmed.orderId(), confirmed.userId(),
+                confirmed.customerEmail(), data));
     }
 
     private void failed(OrderFailed failed) {

@@ -76,7 +76,7 @@ class CheckoutController {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ApiException.badRequest("idempotency_key_missing", "This request needs an Idempotency-Key header");
         }
-        return payment.pay(userId, idempotencyKey, checkoutId, request.paymentMethod().toPaymentMethod(), request).toResponseEntity();
+        return payment.pay(userId, caller.email(), idempotencyKey, checkoutId, request.paymentMethod().toPaymentMethod(), request).toResponseEntity();
     }
 
     record OpenCheckoutRequest(

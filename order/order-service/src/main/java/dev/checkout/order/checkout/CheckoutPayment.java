@@ -40,8 +40,8 @@ class CheckoutPayment {
     record Paid(String orderId, String status, String checkoutId, String idempotencyKey, Instant createdAt) {
     }
 
-    IdempotentRequests.Response pay(String userId, String idempotencyKey, String checkoutId, PaymentMethod paymentMethod,
-                                    Object request) {
+    IdempotentRequests.Response pay(String userId, String customerEmail, String idempotencyKey, String checkoutId,
+                                    PaymentMethod paymentMethod, Object request) {
         // A flash sale's hold is bought with its purchase token (FlashSaleOrdering), never paid as a checkout.
         Checkout found = checkouts.find(checkoutId).filter(c -> c.userId().equals(userId) && !FlashSales.isHold(c))
                 .orElseThrow(() -> ApiException.notFound("Checkout", checkoutId));
@@ -52,14 +52,14 @@ class CheckoutPayment {
                 request, "order", null);
         CheckoutAdmission.Permit permit = admission.admit();
         try {
-            return pay(keyed, userId, idempotencyKey, checkoutId, paymentMethod, permit);
+            return pay(keyed, userId, customerEmail, idempotencyKey, checkoutId, paymentMethod, permit);
         } finally {
             permit.release(); // unless the order was placed: then its saga holds the permit
         }
     }
 
-    private IdempotentRequests.Response pay(IdempotentRequests.Request keyed, String userId, String idempotencyKey, String checkoutId,
-                                            PaymentMethod paymentMethod, CheckoutAdmission.Permit permit) {
+    private IdempotentRequests.Response pay(IdempotentRequests.Request keyed, String userId, String customerEmail, String idempotencyKey,
+                                            String checkoutId, PaymentMethod paymentMethod, CheckoutAdmission.Permit permit) {
         return idempotency.run(keyed, claim -> claim.complete(() -> {
             Checkout checkout = checkouts.lock(checkoutId).orElseThrow();
             String orderId = claim.resourceId();
@@ -77,7 +77,7 @@ class CheckoutPayment {
                         .with("failed_items", checkout.failedItems());
             }
             checkouts.update(checkout);
-            Order order = placement.place(userId, checkout.cartId(), checkout.checkoutId(), checkout.lines(), checkout.totals(),
+            Order order = placement.place(userId, customerEmail, checkout.cartId(), checkout.checkoutId(), checkout.lines(), checkout.totals(),
                     checkout.shippingAddress(), paymentMethod, orderId, clock.instant());
             permit.heldBy(orderId);
             return new IdempotentRequests.Created(202,

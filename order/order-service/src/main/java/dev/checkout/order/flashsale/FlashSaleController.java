@@ -94,7 +94,7 @@ class FlashSaleController {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ApiException.badRequest("idempotency_key_missing", "This request needs an Idempotency-Key header");
         }
-        return ordering.order(userId, idempotencyKey, flashSaleId, request.purchaseToken(),
+        return ordering.order(userId, caller.email(), idempotencyKey, flashSaleId, request.purchaseToken(),
                 request.shippingAddress().toAddress(), request.paymentMethod().toPaymentMethod(), request).toResponseEntity();
     }
 

@@ -48,8 +48,8 @@ class FlashSaleOrdering {
         this.clock = clock;
     }
 
-    IdempotentRequests.Response order(String userId, String idempotencyKey, String flashSaleId, String purchaseToken, Address address,
-                                      PaymentMethod paymentMethod, Object request) {
+    IdempotentRequests.Response order(String userId, String customerEmail, String idempotencyKey, String flashSaleId,
+                                      String purchaseToken, Address address, PaymentMethod paymentMethod, Object request) {
         catalog.sale(flashSaleId);
         FlashSales.Ticket ticket = sales.ticketByToken(purchaseToken).filter(t -> t.flashSaleId().equals(flashSaleId))
                 .orElseThrow(() -> ApiException.unprocessable("token_invalid", "This purchase token was not issued for flash sale " + flashSaleId));
@@ -82,8 +82,8 @@ class FlashSaleOrdering {
                                 : expired();
                     }
                     checkouts.update(locked);
-                    Order order = placement.place(userId, null, holdId, locked.lines(), quote.totals(), address, paymentMethod, orderId,
-                            clock.instant());
+                    Order order = placement.place(userId, customerEmail, null, holdId, locked.lines(), quote.totals(), address,
+                            paymentMethod, orderId, clock.instant());
                     permit.heldBy(orderId);
                     return new IdempotentRequests.Created(202, new Placed(order.orderId(), order.status().name()), order.orderId());
                 });

@@ -36,6 +36,8 @@ public final class Order {
     private final String orderId;
     private final String orderNumber;
     private final String userId;
+    /** The address the customer's token named when the order was placed (null for orders from before it was kept). */
+    private final String customerEmail;
     private final String cartId;
     private final String checkoutId;
     private final List<Line> lines;
@@ -52,12 +54,13 @@ public final class Order {
     private Instant updatedAt;
     private final List<OrderEvent> events = new ArrayList<>();
 
-    Order(String orderId, String orderNumber, String userId, String cartId, String checkoutId, List<Line> lines, Totals totals,
-          Address shippingAddress, String paymentMethodType, Instant createdAt, OrderStatus status, PaymentStatus paymentStatus,
+    Order(String orderId, String orderNumber, String userId, String customerEmail, String cartId, String checkoutId, List<Line> lines,
+          Totals totals, Address shippingAddress, String paymentMethodType, Instant createdAt, OrderStatus status, PaymentStatus paymentStatus,
           String paymentId, String transactionId, String failureReason, String trackingNumber, Instant updatedAt) {
         this.orderId = Objects.requireNonNull(orderId);
         this.orderNumber = Objects.requireNonNull(orderNumber);
         this.userId = Objects.requireNonNull(userId);
+        this.customerEmail = customerEmail;
         this.cartId = cartId;
         this.checkoutId = checkoutId;
         this.lines = List.copyOf(lines);
@@ -74,15 +77,15 @@ public final class Order {
         this.updatedAt = updatedAt;
     }
 
-    public static Order place(String orderId, String userId, String cartId, String checkoutId, List<Line> lines, Totals totals,
-                       Address shippingAddress, String paymentMethodType, Instant now) {
+    public static Order place(String orderId, String userId, String customerEmail, String cartId, String checkoutId, List<Line> lines,
+                              Totals totals, Address shippingAddress, String paymentMethodType, Instant now) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order has at least one line");
         }
         String number = "ORD-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").withZone(java.time.ZoneOffset.UTC).format(now)
                 + "-" + orderId.substring(orderId.length() - 10).toUpperCase(java.util.Locale.ROOT);
-        Order order = new Order(orderId, number, userId, cartId, checkoutId, lines, totals, shippingAddress, paymentMethodType, now,
-                OrderStatus.PENDING, PaymentStatus.PENDING, null, null, null, null, now);
+        Order order = new Order(orderId, number, userId, customerEmail, cartId, checkoutId, lines, totals, shippingAddress,
+                paymentMethodType, now, OrderStatus.PENDING, PaymentStatus.PENDING, null, null, null, null, now);
         order.events.add(new OrderEvent.Placed(order, now));
         return order;
     }
@@ -171,6 +174,7 @@ public final class Order {
     public String orderId() { return orderId; }
     String orderNumber() { return orderNumber; }
     public String userId() { return userId; }
+    public String customerEmail() { return customerEmail; }
     String cartId() { return cartId; }
     String checkoutId() { return checkoutId; }
     public List<Line> lines() { return lines; }

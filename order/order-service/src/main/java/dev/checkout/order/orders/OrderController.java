@@ -41,7 +41,7 @@ class OrderController {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ApiException.badRequest("idempotency_key_missing", "This request needs an Idempotency-Key header");
         }
-        return placement.placeDirect(userId, idempotencyKey, request).toResponseEntity();
+        return placement.placeDirect(userId, caller.email(), idempotencyKey, request).toResponseEntity();
     }
 
     @PostMapping("/checkout")
@@ -53,7 +53,7 @@ class OrderController {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ApiException.badRequest("idempotency_key_missing", "This request needs an Idempotency-Key header");
         }
-        return placement.placeFromCart(userId, authorization, idempotencyKey, request).toResponseEntity();
+        return placement.placeFromCart(userId, caller.email(), authorization, idempotencyKey, request).toResponseEntity();
     }
 
     @GetMapping("/{orderId}")

@@ -61,7 +61,7 @@ public class OrderEvents {
                     messages.add(switch (changed.to()) {
                         case CONFIRMED -> new OrderConfirmed(order.orderId(), order.orderNumber(), order.userId(), order.cartId(),
                                 lines(order), order.totals().total(), order.totals().currency(), order.transactionId(),
-                                order.createdAt(), changed.at(), address(order.shippingAddress()));
+                                order.createdAt(), changed.at(), address(order.shippingAddress()), order.customerEmail());
                         case FAILED -> new OrderFailed(order.orderId(), order.userId(), order.cartId(), changed.reason(), changed.at());
                         case CANCELLED -> new OrderCancelled(order.orderId(), order.userId(), order.cartId(), changed.reason(), changed.at());
                         default -> new OrderStatusChanged(order.orderId(), order.userId(), changed.from().name(), changed.to().name(),

@@ -90,7 +90,7 @@ public class OrderPlacement {
      * the pricing service; nothing is written), then the order, its saga's first command and the Idempotency-Key's
      * answer commit in one transaction.
      */
-    IdempotentRequests.Response placeDirect(String userId, String idempotencyKey, DirectOrderRequest request) {
+    IdempotentRequests.Response placeDirect(String userId, String customerEmail, String idempotencyKey, DirectOrderRequest request) {
         var keyed = new IdempotentRequests.Request(userId, idempotencyKey, "POST", "/api/v1/orders", request, "order", null);
         Priced priced = price(request.items().stream()
                 .map(i -> new RequestedItem(i.productId(), i.variantId(), i.quantity())).toList());
@@ -102,7 +102,7 @@ public class OrderPlacement {
             Instant now = clock.instant();
             var answer = new IdempotentRequests.Created(202, new Placed(orderId, OrderStatus.PENDING.name(), idempotencyKey, now), orderId);
             return idempotency.runAtOnce(keyed, answer, () -> {
-                place(userId, null, null, priced.lines(), totals, address, request.paymentMethod().toPaymentMethod(), orderId, now);
+                place(userId, customerEmail, null, null, priced.lines(), totals, address, request.paymentMethod().toPaymentMethod(), orderId, now);
                 permit.heldBy(orderId);
             });
         } finally {
@@ -115,7 +115,7 @@ public class OrderPlacement {
      * (by the order id the key was claimed with, so a retry after a crash finds its own hold); if the order then cannot
      * be placed, the hold is let go again. Stock is the saga's business.
      */
-    IdempotentRequests.Response placeFromCart(String userId, String bearerToken, String idempotencyKey,
+    IdempotentRequests.Response placeFromCart(String userId, String customerEmail, String bearerToken, String idempotencyKey,
                                               CartOrderRequest request) {
         var keyed = new IdempotentRequests.Request(userId, idempotencyKey, "POST", "/api/v1/orders/checkout", request, "order",
                 request.cartId());
@@ -128,7 +128,7 @@ public class OrderPlacement {
                     Address address = request.shippingAddress().toAddress();
                     PricingQuotes.Quote quote = pricing.quote(held.lines(), held.currency(), address, request.couponCode(), orderId, userId);
                     return claim.complete(() -> {
-                        Order order = place(userId, request.cartId(), null, held.lines(), quote.totals(), address,
+                        Order order = place(userId, customerEmail, request.cartId(), null, held.lines(), quote.totals(), address,
                                 request.paymentMethod().toPaymentMethod(), orderId, clock.instant());
                         permit.heldBy(orderId);
                         return new IdempotentRequests.Created(202, new Placed(order.orderId(), order.status().name(), idempotencyKey,
@@ -186,9 +186,9 @@ public class OrderPlacement {
      * Saves a new PENDING order and starts its checkout saga, in the caller's transaction. With a checkout, the saga
      * adopts the checkout's reservation instead of reserving again.
      */
-    public Order place(String userId, String cartId, String checkoutId, List<Order.Line> lines, Order.Totals totals,
-                Address shippingAddress, PaymentMethod paymentMethod, String orderId, Instant placedAt) {
-        Order order = Order.place(orderId, userId, cartId, checkoutId, lines, totals, shippingAddress, paymentMethod.type(), placedAt);
+    public Order place(String userId, String customerEmail, String cartId, String checkoutId, List<Order.Line> lines,
+                       Order.Totals totals, Address shippingAddress, PaymentMethod paymentMethod, String orderId, Instant placedAt) {
+        Order order = Order.place(orderId, userId, customerEmail, cartId, checkoutId, lines, totals, shippingAddress, paymentMethod.type(), placedAt);
         events.saveNew(order);
         saga.engine().start(Ids.newId("saga"), order.orderId(), PlaceOrderSagaData.of(order, checkoutId, paymentMethod));
         StepBoundaries.orderPlaced();

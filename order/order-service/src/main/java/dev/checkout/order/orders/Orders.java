@@ -49,13 +49,13 @@ public class Orders {
     void insert(Order order, List<StatusChange> history) {
         Order.Totals totals = order.totals();
         jdbc.sql("""
-                        insert into orders.orders (order_id, order_number, user_id, cart_id, checkout_id, status, payment_status,
+                        insert into orders.orders (order_id, order_number, user_id, customer_email, cart_id, checkout_id, status, payment_status,
                             subtotal, discount_amount, tax_amount, shipping_amount, total_amount, currency, shipping_address,
                             payment_method_type, created_at, updated_at, status_history)
-                        values (:id, :number, :user, :cart, :checkout, :status, :paymentStatus, :subtotal, :discount, :tax, :shipping,
+                        values (:id, :number, :user, :email, :cart, :checkout, :status, :paymentStatus, :subtotal, :discount, :tax, :shipping,
                             :total, :currency, :address::jsonb, :method, :created, :updated, :history::jsonb)""")
                 .param("id", order.orderId()).param("number", order.orderNumber()).param("user", order.userId())
-                .param("cart", order.cartId()).param("checkout", order.checkoutId()).param("status", order.status().name())
+                .param("email", order.customerEmail()).param("cart", order.cartId()).param("checkout", order.checkoutId()).param("status", order.status().name())
                 .param("paymentStatus", order.paymentStatus().name()).param("subtotal", totals.subtotal())
                 .param("discount", totals.discount()).param("tax", totals.tax()).param("shipping", totals.shipping())
                 .param("total", totals.total()).param("currency", totals.currency())
@@ -154,8 +154,8 @@ public class Orders {
     private Order map(ResultSet rs, int row) throws SQLException {
         String address = rs.getString("shipping_address");
         String lines = rs.getString("lines");
-        return new Order(rs.getString("order_id"), rs.getString("order_number"), rs.getString("user_id"), rs.getString("cart_id"),
-                rs.getString("checkout_id"),
+        return new Order(rs.getString("order_id"), rs.getString("order_number"), rs.getString("user_id"), rs.getString("customer_email"),
+                rs.getString("cart_id"), rs.getString("checkout_id"),
                 lines == null ? List.of() : json.readValue(lines, LINES).stream()
                         .map(l -> new Order.Line(l.productId(), l.variantId(), l.name(), l.quantity(), l.unitPrice())).toList(),
                 new Order.Totals(rs.getBigDecimal("subtotal"), rs.getBigDecimal("discount_amount"), rs.getBigDecimal("tax_amount"),

@@ -21,7 +21,7 @@ public final class OrderMother {
     public static Order pendingOrder(String orderId, String userId, Instant at) {
         var line = new Order.Line("prod_1", null, "Widget", 2, new BigDecimal("9.99"));
         var totals = new Order.Totals(new BigDecimal("19.98"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("19.98"), "USD");
-        return Order.place(orderId, userId, null, null, List.of(line), totals,
+        return Order.place(orderId, userId, "ada@example.com", null, null, List.of(line), totals,
                 new Address("Ada", "1 Main St", "Springfield", null, "62701", "US", null), "card", at);
     }
 }

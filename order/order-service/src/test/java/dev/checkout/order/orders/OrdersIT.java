@@ -29,7 +29,7 @@ class OrdersIT {
     TransactionTemplate transactions;
 
     @Test
-    void aPlacedOrderIsReadBackWithItsLinesTotalsAddressAndHistory() {
+    void aPlacedOrderIsReadBackWithItsCustomersAddressLinesTotalsShippingAddressAndHistory() {
         Order placed = OrderMother.pendingOrder(Ids.newId("order"), Ids.newId("user"), now());
         Orders.StatusChange pending = new Orders.StatusChange(null, "PENDING", null, placed.createdAt());
 
@@ -38,6 +38,7 @@ class OrdersIT {
         Order read = orders.find(placed.orderId()).orElseThrow();
         assertThat(read.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(read.userId()).isEqualTo(placed.userId());
+        assertThat(read.customerEmail()).isEqualTo("ada@example.com");
         assertThat(read.lines()).isEqualTo(placed.lines());
         assertThat(read.totals().total()).isEqualByComparingTo(new BigDecimal("19.98"));
         assertThat(read.totals().currency()).isEqualTo("USD");

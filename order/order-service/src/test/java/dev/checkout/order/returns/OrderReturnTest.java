@@ -27,7 +27,7 @@ class OrderReturnTest {
                 new Order.Line("prod_b", null, "B", 1, new BigDecimal("20.00")));
         Order.Totals totals = new Order.Totals(new BigDecimal("50.00"), new BigDecimal("5.00"), new BigDecimal("4.50"),
                 new BigDecimal("7.00"), new BigDecimal("56.50"), "USD");
-        Order order = Order.place("order_0123456789abcdef0123456789abcdef", "user_1", null, null, lines, totals, null, "card", DELIVERED);
+        Order order = Order.place("order_0123456789abcdef0123456789abcdef", "user_1", null, null, null, lines, totals, null, "card", DELIVERED);
         order.confirm(DELIVERED);
         order.advance(OrderStatus.PROCESSING, null, DELIVERED);
         order.advance(OrderStatus.SHIPPED, "TRACK-1", DELIVERED);

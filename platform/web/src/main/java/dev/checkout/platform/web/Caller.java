@@ -6,11 +6,16 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Who is calling: an authenticated user with roles, or an anonymous guest (carts may be used without logging in).
- * Controllers declare it as a parameter; they never read the security context themselves.
+ * Controllers declare it as a parameter; they never read the security context themselves. {@code email} is the address
+ * the token names (identity puts the account's address in every user token); null for a guest or a token without one.
  */
-public record Caller(String userId, Set<String> roles) {
+public record Caller(String userId, Set<String> roles, String email) {
 
-    public static final Caller ANONYMOUS = new Caller(null, Set.of());
+    public static final Caller ANONYMOUS = new Caller(null, Set.of(), null);
+
+    public Caller(String userId, Set<String> roles) {
+        this(userId, roles, null);
+    }
 
     public boolean isAuthenticated() {
         return userId != null;

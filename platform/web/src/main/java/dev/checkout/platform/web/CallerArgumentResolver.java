@@ -35,7 +35,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                     .filter(authority -> authority.startsWith("ROLE_"))
                     .map(authority -> authority.substring("ROLE_".length()))
                     .collect(Collectors.toUnmodifiableSet());
-            return new Caller(token.getToken().getSubject(), roles);
+            return new Caller(token.getToken().getSubject(), roles, token.getToken().getClaimAsString("email"));
         }
         return Caller.ANONYMOUS;
     }

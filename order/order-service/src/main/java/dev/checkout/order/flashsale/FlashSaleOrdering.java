@@ -62,7 +62,8 @@ class FlashSaleOrdering {
         }
         var keyed = new IdempotentRequests.Request(userId, idempotencyKey, "POST", "/api/v1/flash-sales/" + flashSaleId + "/orders",
                 request, "order", null);
-        CheckoutAdmission.Permit permit = admission.admit();
+        // Admission let this customer in against the door's room: a refusal here would only run its token down.
+        CheckoutAdmission.Permit permit = admission.admitInvited();
         try {
             return idempotency.run(keyed, claim -> {
                 Checkout hold = checkouts.find(holdId).orElseThrow();

@@ -42,6 +42,37 @@ class CheckoutAdmissionTest {
     }
 
     @Test
+    void invitedWorkIsLetInPastTheLimitAndKeepsTheRoomShutUntilItsSagaEnds() {
+        placeOrder("order_1");
+        placeOrder("order_2");
+        assertThat(admission.room()).isZero();
+
+        placeInvitedOrder("order_invited");
+        admission.sagaEnded("order_1");
+
+        assertThat(admission.room()).as("the invited order still counts").isZero();
+        assertThatThrownBy(admission::admit).isInstanceOf(ApiException.class);
+        admission.sagaEnded("order_invited");
+        assertThat(admission.room()).isEqualTo(1);
+        assertThat(admission.admit()).isNotNull();
+    }
+
+    @Test
+    void anInvitedPermitPastTheLimitThatPlacedNothingGivesTheRoomBackAtOnce() {
+        placeOrder("order_1");
+        placeOrder("order_2");
+        admission.sagaEnded("order_1");
+
+        admission.admitInvited().release();
+        CheckoutAdmission.Permit pastTheLimit = admission.admitInvited();
+        assertThat(admission.room()).isZero();
+        pastTheLimit.release();
+        pastTheLimit.release();
+
+        assertThat(admission.room()).isEqualTo(1);
+    }
+
+    @Test
     void anOrdersPermitComesBackWhenItsSagaEnds() {
         placeOrder("order_1");
         placeOrder("order_2");
@@ -69,6 +100,15 @@ class CheckoutAdmissionTest {
 
         placeOrder("order_1");
         placeOrder("order_2");
+    }
+
+    /** An order a flash sale's token holder placed in a transaction that commits: its permit stays taken. */
+    private void placeInvitedOrder(String orderId) {
+        TransactionSynchronizationManager.initSynchronization();
+        CheckoutAdmission.Permit permit = admission.admitInvited();
+        permit.heldBy(orderId);
+        finish(TransactionSynchronization.STATUS_COMMITTED);
+        permit.release();
     }
 
     /** An order placed in a transaction that commits: its permit stays taken. */

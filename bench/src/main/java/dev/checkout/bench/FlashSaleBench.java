@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.LongAdder;
  * before the measured window the development-only way ({@link BenchCustomers}). The clients (virtual threads, at most
  * {@code --in-flight} requests at once) retry a 503 {@code overloaded} after its Retry-After and count it.
  * <p>
+ * Before it, the same crowd's first tenth buys out a warm-up sale of a tenth of the units on a product of its own (the
+ * line {@code warm-up sale: ...}): a shop's platform has been running for hours when its sale starts, and a freshly
+ * started JVM spent the measured sale's first half minute compiling the very paths the crowd takes (orders placed and
+ * not one confirmed for 20 s, both cores busy). {@code --warm-up-customers 0} measures the sale on a cold platform.
+ * <p>
  * Then the orders are audited through the admin API (units sold, customers over the limit, when the last unit was
  * confirmed), and the rate of sold-out answers is measured against {@code GET /health}'s, both in closed loops of the
  * same clients on the same platform. Prints one line of figures and one of server errors.
@@ -29,7 +34,8 @@ public final class FlashSaleBench implements Bench {
 
     @Override
     public String usage() {
-        return "[--customers 50000] [--units 10000] [--limit 2] [--window 10s] [--token-ttl 10s] [--abandon 0.05] [--in-flight 128]:"
+        return "[--customers 50000] [--units 10000] [--limit 2] [--window 10s] [--token-ttl 10s] [--abandon 0.05] [--in-flight 128]"
+                + " [--warm-up-customers customers/10]:"
                 + " a flash sale's crowd, units sold exactly, sell-out time, sold-out answers/s against /health";
     }
 
@@ -48,21 +54,34 @@ public final class FlashSaleBench implements Bench {
             BenchApi api = new BenchApi(platform.baseUrl(), options.integer("in-flight", 128));
             String admin = api.require("POST", "/api/v1/auth/login", null, Map.of("email", "admin@localhost", "password", ADMIN_PASSWORD))
                     .path("access_token").asString();
-            String productId = api.require("POST", "/api/v1/admin/products", admin, Map.of("sku", "FLASH-" + UUID.randomUUID(),
-                    "name", "Flash sale item", "base_price", new BigDecimal("99.00"))).path("product_id").asString();
-            api.require("PUT", "/api/v1/admin/inventory/" + productId, admin, Map.of("warehouse_id", "wh_main", "quantity_total", units));
-
             long madeFrom = System.nanoTime();
             List<BenchCustomers.Customer> customers = BenchCustomers.create(platform.jdbcUrl(), platform.dataDirectory(), customerCount,
                     Duration.ofHours(1));
             System.out.printf("made %d customers in %.1f s (rows in identity.users, tokens signed with the data directory's identity key)%n",
                     customers.size(), (System.nanoTime() - madeFrom) / 1e9);
             warmUp(api, customers.getFirst());
+            int warmUpCustomers = Math.min(customerCount, options.integer("warm-up-customers", customerCount / 10));
+            if (warmUpCustomers > 0) {
+                int warmUpUnits = Math.max(1, units / 10);
+                long warmUpFrom = System.nanoTime();
+                Sale warmUp = startSale(api, admin, warmUpUnits, limit, window);
+                FlashSaleCrowd warmUpCrowd = new FlashSaleCrowd(api, new FlashSaleCrowd.Sale(warmUp.saleId(), warmUp.startsAt(), limit, tokenTtl));
+                boolean warmUpDone = warmUpCrowd.run(customers.subList(0, warmUpCustomers), window, abandon, Duration.ofMinutes(5));
+                FlashSaleAudit.Result warmUpAudit = FlashSaleAudit.of(api, admin, warmUp.productId(), limit);
+                System.out.printf("warm-up sale: %d customers, %d of %d units sold (sold out after %s s), %d confirmed, %d tokens expired%s,"
+                                + " 5xx answers %d (503 overloaded, retried: %d); %.0f s in all%n",
+                        warmUpCustomers, warmUpAudit.sold(), warmUpUnits, soldOutAfter(warmUpAudit, warmUpUnits, warmUp.startsAt()),
+                        warmUpCrowd.confirmed.sum(), warmUpCrowd.expired.sum(), warmUpDone ? "" : " (some still going after 5 min)",
+                        api.serverErrors.sum(), api.overloaded.sum(), (System.nanoTime() - warmUpFrom) / 1e9);
+            }
 
-            Instant startsAt = Instant.now().plus(window.dividedBy(2)).plusSeconds(3);
-            String saleId = api.require("POST", "/api/v1/admin/flash-sales", admin, Map.of("product_id", productId, "quantity", units,
-                    "sale_price", new BigDecimal("9.99"), "starts_at", startsAt.toString(), "ends_at", startsAt.plus(Duration.ofMinutes(20)).toString(),
-                    "per_user_limit", limit)).path("flash_sale_id").asString();
+            long serverErrorsBefore = api.serverErrors.sum();
+            long overloadedBefore = api.overloaded.sum();
+            long unansweredBefore = api.unanswered.sum();
+            Sale sale = startSale(api, admin, units, limit, window);
+            String saleId = sale.saleId();
+            String productId = sale.productId();
+            Instant startsAt = sale.startsAt();
             System.out.printf("flash sale %s: %d units, limit %d, starts %s; %d customers join in the %d s around the start…%n",
                     saleId, units, limit, startsAt, customerCount, window.toSeconds());
             FlashSaleCrowd crowd = new FlashSaleCrowd(api, new FlashSaleCrowd.Sale(saleId, startsAt, limit, tokenTtl));
@@ -79,15 +98,35 @@ public final class FlashSaleBench implements Bench {
                     crowd.admitted.sum(), crowd.abandoned.sum(), crowd.expired.sum(), crowd.confirmed.sum(), crowd.soldOutAnswers.sum(),
                     allDone ? "" : " (some still going after 10 min)", crowd.otherOutcomes);
             System.out.printf("queue-join %s; admitted→CONFIRMED %s%n", crowd.joins.summary(), crowd.admittedToConfirmed.summary());
-            String soldOutAfter = audit.sold() >= units && audit.lastConfirmedAt() != null
-                    ? String.format("%.1f", Duration.between(startsAt, audit.lastConfirmedAt()).toMillis() / 1000.0) : "never (not sold out)";
+            String soldOutAfter = soldOutAfter(audit, units, startsAt);
             System.out.printf("flash sale: %d units sold of %d, oversold %d, limit breaches %d, sold out after %s s, sold-out answers %.0f/s"
                             + " (health %.0f/s), p99 queue-join %.0f ms, p99 admitted→CONFIRMED %.0f ms%n",
                     audit.sold(), units, Math.max(0, audit.sold() - units), audit.overLimit(), soldOutAfter, soldOutRate / 2, healthRate / 2,
                     crowd.joins.percentileMillis(99), crowd.admittedToConfirmed.percentileMillis(99));
             System.out.printf("5xx answers: %d (503 overloaded, retried: %d; no answer: %d; orders still pending at the audit: %d)%n",
-                    api.serverErrors.sum(), api.overloaded.sum(), api.unanswered.sum(), audit.pending());
+                    api.serverErrors.sum() - serverErrorsBefore, api.overloaded.sum() - overloadedBefore, api.unanswered.sum() - unansweredBefore,
+                    audit.pending());
         }
+    }
+
+    private record Sale(String productId, String saleId, Instant startsAt) {
+    }
+
+    /** A product with {@code units} in stock and a sale of them starting once the crowd's window is half over. */
+    private static Sale startSale(BenchApi api, String admin, int units, int limit, Duration window) {
+        String productId = api.require("POST", "/api/v1/admin/products", admin, Map.of("sku", "FLASH-" + UUID.randomUUID(),
+                "name", "Flash sale item", "base_price", new BigDecimal("99.00"))).path("product_id").asString();
+        api.require("PUT", "/api/v1/admin/inventory/" + productId, admin, Map.of("warehouse_id", "wh_main", "quantity_total", units));
+        Instant startsAt = Instant.now().plus(window.dividedBy(2)).plusSeconds(3);
+        String saleId = api.require("POST", "/api/v1/admin/flash-sales", admin, Map.of("product_id", productId, "quantity", units,
+                "sale_price", new BigDecimal("9.99"), "starts_at", startsAt.toString(), "ends_at", startsAt.plus(Duration.ofMinutes(20)).toString(),
+                "per_user_limit", limit)).path("flash_sale_id").asString();
+        return new Sale(productId, saleId, startsAt);
+    }
+
+    private static String soldOutAfter(FlashSaleAudit.Result audit, int units, Instant startsAt) {
+        return audit.sold() >= units && audit.lastConfirmedAt() != null
+                ? String.format("%.1f", Duration.between(startsAt, audit.lastConfirmedAt()).toMillis() / 1000.0) : "never (not sold out)";
     }
 
     /** A few hundred calls of the kinds the crowd makes, so the first measured ones do not pay for class loading and JIT. */

@@ -95,9 +95,9 @@ public class CheckoutAdmission {
      * Takes a permit for work this door invited in ({@link #room()}): a flash sale's customer ordering with a purchase
      * token, which admission handed out against the door's room and whose life runs while the customer waits. Refused,
      * the customer retried until the token lapsed (bench flash-sale, 2,000 units, 10-second tokens: 2,759 refusals, and
-     * 323 paid-for-nothing holds lapsing within ten seconds while orders stalled), its units going round again. Past the
-     * limit it is let in all the same and counted, which keeps the room shut for others (new tickets, other orders)
-     * until the work ends; how much comes this way is bounded by what admission invited.
+     * 323 holds lapsing within ten seconds while orders stalled), its units going round the queue again. Past the limit
+     * it is let in all the same and counted, which keeps the room shut for others (new tickets, other orders) until the
+     * work ends; how much comes this way is bounded by what admission invited.
      */
     public Permit admitInvited() {
         if (!settings.enabled()) {

@@ -120,29 +120,24 @@ public class CheckoutAdmission {
         return Math.max(0, limiter.getLimit() - limiter.getInflight() - beyondLimit.get());
     }
 
-    /** The listener of a permit taken past the limit: the limiter never counted it, so only the count goes back. */
+    /**
+     * The listener of a permit taken past the limit: the limiter never counted it, so only the count goes back. A
+     * permit calls its listener once (its release is settled once; a held one leaves {@code held} when it is called).
+     */
     private final class BeyondLimit implements Limiter.Listener {
-        private final AtomicBoolean returned = new AtomicBoolean();
-
         @Override
         public void onSuccess() {
-            giveBack();
+            beyondLimit.decrementAndGet();
         }
 
         @Override
         public void onIgnore() {
-            giveBack();
+            beyondLimit.decrementAndGet();
         }
 
         @Override
         public void onDropped() {
-            giveBack();
-        }
-
-        private void giveBack() {
-            if (returned.compareAndSet(false, true)) {
-                beyondLimit.decrementAndGet();
-            }
+            beyondLimit.decrementAndGet();
         }
     }
 

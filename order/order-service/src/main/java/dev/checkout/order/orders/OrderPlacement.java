@@ -102,7 +102,8 @@ public class OrderPlacement {
             Instant now = clock.instant();
             var answer = new IdempotentRequests.Created(202, new Placed(orderId, OrderStatus.PENDING.name(), idempotencyKey, now), orderId);
             return idempotency.runAtOnce(keyed, answer, () -> {
-                place(userId, customerEmail, null, null, priced.lines(), totals, address, request.paymentMethod().toPaymentMethod(), orderId, now);
+                place(userId, customerEmail, null, null, priced.lines(), totals, address, request.paymentMethod().toPaymentMethod(),
+                        orderId, now);
                 permit.heldBy(orderId);
             });
         } finally {
@@ -188,7 +189,8 @@ public class OrderPlacement {
      */
     public Order place(String userId, String customerEmail, String cartId, String checkoutId, List<Order.Line> lines,
                        Order.Totals totals, Address shippingAddress, PaymentMethod paymentMethod, String orderId, Instant placedAt) {
-        Order order = Order.place(orderId, userId, customerEmail, cartId, checkoutId, lines, totals, shippingAddress, paymentMethod.type(), placedAt);
+        Order order = Order.place(orderId, userId, customerEmail, cartId, checkoutId, lines, totals, shippingAddress,
+                paymentMethod.type(), placedAt);
         events.saveNew(order);
         saga.engine().start(Ids.newId("saga"), order.orderId(), PlaceOrderSagaData.of(order, checkoutId, paymentMethod));
         StepBoundaries.orderPlaced();

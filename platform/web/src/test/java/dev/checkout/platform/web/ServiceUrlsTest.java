@@ -14,7 +14,7 @@ class ServiceUrlsTest {
     private final ServiceUrls urls = new ServiceUrls(environment, internalPort::get);
 
     @Test
-    void aConfiguredUrlWinsOverThisProcesssConnectors() {
+    void aConfiguredUrlWinsOverTheInternalConnector() {
         environment.setProperty("checkout.services.identity.url", "http://identity.internal:8081");
         internalPort.set(40_000);
 

@@ -120,6 +120,11 @@ public class CheckoutAdmission {
         return Math.max(0, limiter.getLimit() - limiter.getInflight() - beyondLimit.get());
     }
 
+    /** The most pieces of checkout work the door lets in at once now (it adapts), for those who pace work to it. */
+    public int limit() {
+        return settings.enabled() ? limiter.getLimit() : Integer.MAX_VALUE;
+    }
+
     /**
      * The listener of a permit taken past the limit: the limiter never counted it, so only the count goes back. A
      * permit calls its listener once (its release is settled once; a held one leaves {@code held} when it is called).

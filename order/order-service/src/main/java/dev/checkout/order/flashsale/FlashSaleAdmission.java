@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dev.checkout.inventory.api.InventoryTopics;
@@ -50,8 +48,6 @@ class FlashSaleAdmission {
     private static final Logger log = LoggerFactory.getLogger(FlashSaleAdmission.class);
     /** Lapsed holds a round lets go of at most; the expiry job takes any beyond. */
     private static final int LAPSED_PER_ROUND = 500;
-    /** The rounds the queue's pace is measured over. */
-    private static final Duration PACE_WINDOW = Duration.ofSeconds(5);
 
     private final FlashSales sales;
     private final Checkouts checkouts;
@@ -62,8 +58,6 @@ class FlashSaleAdmission {
     private final TransactionTemplate transactions;
     private final FlashSaleProperties properties;
     private final Clock clock;
-    /** Each live sale's pace as this instance's rounds measured it (the job runs on one instance at a time). */
-    private final Map<String, AdmissionPace> paces = new ConcurrentHashMap<>();
 
     FlashSaleAdmission(FlashSales sales, Checkouts checkouts, CheckoutExpiry expiry, CheckoutAdmission door, FlashSaleWaitingRoom room,
                        OrderMessaging messaging, PlatformTransactionManager transactionManager, FlashSaleProperties properties, Clock clock) {
@@ -88,15 +82,8 @@ class FlashSaleAdmission {
         }
     }
 
-    /**
-     * What one round did to the queue, applied to Redis after the round's transaction committed: with how many tickets
-     * it admitted, and whether it had units to hand out (for the queue's pace).
-     */
-    private record Round(List<String> leaving, List<FlashSales.Ticket> waitingAgain, boolean soldOut, Duration untilEnd, int admitted,
-                         boolean hadUnits) {
-        Round(List<String> leaving, List<FlashSales.Ticket> waitingAgain, boolean soldOut, Duration untilEnd) {
-            this(leaving, waitingAgain, soldOut, untilEnd, 0, false);
-        }
+    /** What one round did to the queue, applied to Redis after the round's transaction committed. */
+    private record Round(List<String> leaving, List<FlashSales.Ticket> waitingAgain, boolean soldOut, Duration untilEnd) {
     }
 
     void admitNextBatch(String flashSaleId) {
@@ -104,14 +91,10 @@ class FlashSaleAdmission {
         if (round == null) {
             return;
         }
-        Instant now = clock.instant();
-        AdmissionPace pace = paces.computeIfAbsent(flashSaleId, id -> new AdmissionPace(PACE_WINDOW));
-        pace.record(now, round.admitted(), round.hadUnits());
-        pace.ticketsPerSecond(now).ifPresent(perSecond -> room.recordPace(flashSaleId, perSecond));
+        room.recordPace(flashSaleId, properties.mostTicketsPerSecond(door.limit()));
         room.leave(flashSaleId, round.leaving());
         round.waitingAgain().forEach(ticket -> room.enqueue(flashSaleId, ticket.ticketId(), ticket.queueScore()));
         if (round.soldOut()) {
-            paces.remove(flashSaleId);
             room.markSoldOut(flashSaleId, round.untilEnd());
             log.info("flash sale {} sold out", flashSaleId);
         }
@@ -139,8 +122,7 @@ class FlashSaleAdmission {
                 door.room());
         List<String> head = room.head(flashSaleId, admissible);
         if (head.isEmpty()) {
-            // Units free yet nobody let in: the pace is nil if inventory's bound held the queue back, unknown if nobody waits.
-            return new Round(List.of(), waitingAgain, false, untilEnd, 0, free > 0 && admissible == 0);
+            return new Round(List.of(), waitingAgain, false, untilEnd);
         }
         List<FlashSales.Ticket> waiting = sales.lockWaiting(head);
         Set<String> stillWaiting = waiting.stream().map(FlashSales.Ticket::ticketId).collect(Collectors.toSet());
@@ -156,7 +138,7 @@ class FlashSaleAdmission {
         if (!batch.isEmpty()) {
             log.debug("flash sale {}: admitted {} ticket(s), {} unit(s) were free", flashSaleId, batch.size(), free);
         }
-        return new Round(leaving, waitingAgain, false, untilEnd, batch.size(), free > 0);
+        return new Round(leaving, waitingAgain, false, untilEnd);
     }
 
     /**

@@ -36,8 +36,11 @@ public record FlashSaleProperties(
         }
     }
 
-    /** The fastest the queue can move, tickets a second: a batch a round, no more than may wait for inventory at once. */
-    double mostTicketsPerSecond() {
-        return Math.min(admissionBatch, maxReserving) * 1000.0 / Math.max(1, admissionInterval.toMillis());
+    /**
+     * The fastest the queue can move now, tickets a second: a round lets in no more than a batch, than may wait for
+     * inventory at once, and than the checkout's door lets in at its current {@code doorLimit}.
+     */
+    double mostTicketsPerSecond(int doorLimit) {
+        return Math.min(Math.min(admissionBatch, maxReserving), doorLimit) * 1000.0 / Math.max(1, admissionInterval.toMillis());
     }
 }

@@ -79,12 +79,15 @@ class FlashSaleWaitingRoom {
         return size == null ? 0 : size;
     }
 
-    /** The queue's measured pace (tickets admitted a second), for every instance's ETA; it lapses if admission stops. */
+    /**
+     * The fastest the queue can move now (tickets a second, as the admitting instance's door allows), for every
+     * instance's ETA; it lapses if admission stops.
+     */
     void recordPace(String flashSaleId, double ticketsPerSecond) {
         redis.opsForValue().set(paceKey(flashSaleId), Double.toString(ticketsPerSecond), PACE_KEPT);
     }
 
-    /** The measured pace, read from Redis at most once a second per sale in this process (every poll asks). */
+    /** That pace, read from Redis at most once a second per sale in this process (every poll asks). */
     OptionalDouble pace(String flashSaleId) {
         long now = System.nanoTime();
         Pace known = paces.get(flashSaleId);

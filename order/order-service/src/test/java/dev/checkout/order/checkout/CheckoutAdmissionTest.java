@@ -42,6 +42,14 @@ class CheckoutAdmissionTest {
     }
 
     @Test
+    void theDoorTellsItsLimitWhateverIsInFlight() {
+        placeOrder("order_1");
+
+        assertThat(admission.limit()).isEqualTo(2);
+        assertThat(admission.room()).isEqualTo(1);
+    }
+
+    @Test
     void invitedWorkIsLetInPastTheLimitAndKeepsTheRoomShutUntilItsSagaEnds() {
         placeOrder("order_1");
         placeOrder("order_2");

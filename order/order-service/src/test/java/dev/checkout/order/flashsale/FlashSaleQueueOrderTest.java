@@ -121,22 +121,17 @@ class FlashSaleQueueOrderTest {
         assertThat(FlashSaleQueueOrder.etaSeconds(4_200, 10_000, 1000, ttl)).isEqualTo(5);
         assertThat(FlashSaleQueueOrder.etaSeconds(11, 10, 1000, ttl)).isEqualTo(121);
         assertThat(FlashSaleQueueOrder.etaSeconds(25, 10, 1000, ttl)).isEqualTo(241);
-        assertThat(FlashSaleQueueOrder.etaSeconds(4_200, 10_000, 40, ttl)).as("at the pace inventory answers").isEqualTo(105);
+        assertThat(FlashSaleQueueOrder.etaSeconds(4_200, 10_000, 40, ttl)).as("at the pace the checkout's door allows").isEqualTo(105);
     }
 
     @Test
-    void thePaceIsTheTicketsAdmittedASecondOverTheLastRoundsThatHadUnitsToHandOut() {
-        AdmissionPace pace = new AdmissionPace(Duration.ofSeconds(5));
-        assertThat(pace.ticketsPerSecond(START)).isEmpty();
-        for (int round = 0; round <= 10; round++) {
-            pace.record(START.plusMillis(500L * round), 20, true);
-        }
-        pace.record(START.plusMillis(5_500), 0, false); // nothing free: waiting for lapses, not the pace of admission
-        assertThat(pace.ticketsPerSecond(START.plusMillis(5_000)).orElseThrow()).as("20 a round, 2 rounds a second").isBetween(38.0, 44.0);
-        for (int round = 12; round <= 24; round++) {
-            pace.record(START.plusMillis(500L * round), 0, true); // inventory behind: nobody let in
-        }
-        assertThat(pace.ticketsPerSecond(START.plusMillis(12_000)).orElseThrow()).as("stalled, yet never zero").isPositive().isLessThan(0.5);
+    void theQueueMovesAtMostWhatARoundMayLetInTwiceASecondAtTheDoorsCurrentLimit() {
+        FlashSaleProperties properties = new FlashSaleProperties(Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMillis(500), 500, 250,
+                Duration.ofMinutes(1));
+        assertThat(properties.mostTicketsPerSecond(20)).as("the door's limit").isEqualTo(40.0);
+        assertThat(properties.mostTicketsPerSecond(2_000)).as("no more holds waiting for inventory than max-reserving").isEqualTo(500.0);
+        assertThat(new FlashSaleProperties(Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMillis(100), 10, 250, Duration.ofMinutes(1))
+                .mostTicketsPerSecond(2_000)).as("a batch a round, ten rounds a second").isEqualTo(100.0);
     }
 
     @Test

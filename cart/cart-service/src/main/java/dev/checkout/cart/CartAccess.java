@@ -5,16 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.checkout.platform.web.ApiException;
 import dev.checkout.platform.web.Caller;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -52,7 +46,7 @@ record CartAccess(Cart cart, Caller caller) {
         @Override
         public CartAccess resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                           WebDataBinderFactory binderFactory) {
-            Caller caller = caller();
+            Caller caller = Caller.current();
             if (parameter.hasParameterAnnotation(ForUser.class)) {
                 caller.requireUserId();
             }
@@ -64,19 +58,6 @@ record CartAccess(Cart cart, Caller caller) {
                     .filter(found -> found.isReachableBy(caller.userId(), caller.isAdmin()))
                     .orElseThrow(() -> ApiException.notFound("Cart", String.valueOf(cartId)));
             return new CartAccess(cart, caller);
-        }
-
-        /** The caller as the platform's own resolver of {@link Caller} parameters sees it: the token's subject and roles. */
-        private static Caller caller() {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication instanceof JwtAuthenticationToken token && token.isAuthenticated()) {
-                Set<String> roles = token.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .filter(authority -> authority.startsWith("ROLE_"))
-                        .map(authority -> authority.substring("ROLE_".length()))
-                        .collect(Collectors.toUnmodifiableSet());
-                return new Caller(token.getToken().getSubject(), roles);
-            }
-            return Caller.ANONYMOUS;
         }
     }
 }

@@ -1,8 +1,13 @@
 package dev.checkout.platform.web;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Who is calling: an authenticated user with roles, or an anonymous guest (carts may be used without logging in).
@@ -15,6 +20,24 @@ public record Caller(String userId, Set<String> roles, String email) {
 
     public Caller(String userId, Set<String> roles) {
         this(userId, roles, null);
+    }
+
+    /**
+     * The caller of the request being served, from its bearer token (subject, {@code ROLE_} authorities, {@code email}
+     * claim), or {@link #ANONYMOUS}. For code that resolves its own request parameters before a handler's; a handler
+     * declares a {@code Caller} parameter instead.
+     */
+    public static Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token && token.isAuthenticated()) {
+            Set<String> roles = token.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .filter(authority -> authority.startsWith("ROLE_"))
+                    .map(authority -> authority.substring("ROLE_".length()))
+                    .collect(Collectors.toUnmodifiableSet());
+            return new Caller(token.getToken().getSubject(), roles, token.getToken().getClaimAsString("email"));
+        }
+        return ANONYMOUS;
     }
 
     public boolean isAuthenticated() {

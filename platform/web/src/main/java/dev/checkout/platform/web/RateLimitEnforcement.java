@@ -44,8 +44,8 @@ class RateLimitEnforcement extends RequestBodyAdviceAdapter implements HandlerIn
             for (RateLimited limit : limitsOf(method.getMethod())) {
                 String key = switch (limit.per()) {
                     case IP -> request.getRemoteAddr();
-                    case ANONYMOUS_IP -> CallerArgumentResolver.current().isAuthenticated() ? null : request.getRemoteAddr();
-                    case USER -> CallerArgumentResolver.current().userId();
+                    case ANONYMOUS_IP -> Caller.current().isAuthenticated() ? null : request.getRemoteAddr();
+                    case USER -> Caller.current().userId();
                     case BODY_FIELD -> null; // once the body is read
                 };
                 if (key != null) {

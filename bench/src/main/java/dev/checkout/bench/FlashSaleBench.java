@@ -97,7 +97,9 @@ public final class FlashSaleBench implements Bench {
             System.out.printf("customers: %d admitted, %d abandoned their token, %d saw their token expire, %d confirmed, %d answered SOLD_OUT%s; other outcomes %s%n",
                     crowd.admitted.sum(), crowd.abandoned.sum(), crowd.expired.sum(), crowd.confirmed.sum(), crowd.soldOutAnswers.sum(),
                     allDone ? "" : " (some still going after 10 min)", crowd.otherOutcomes);
-            System.out.printf("queue-join %s; admitted→CONFIRMED %s%n", crowd.joins.summary(), crowd.admittedToConfirmed.summary());
+            System.out.printf("queue-join %s (from the customer's moment, the wait for one of the --in-flight client connections"
+                    + " included; once sent, answered in %s); admitted→CONFIRMED %s%n", crowd.joins.summary(), crowd.joinAnswers.summary(),
+                    crowd.admittedToConfirmed.summary());
             String soldOutAfter = soldOutAfter(audit, units, startsAt);
             System.out.printf("flash sale: %d units sold of %d, oversold %d, limit breaches %d, sold out after %s s, sold-out answers %.0f/s"
                             + " (health %.0f/s), p99 queue-join %.0f ms, p99 admitted→CONFIRMED %.0f ms%n",

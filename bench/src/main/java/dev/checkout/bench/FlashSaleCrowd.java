@@ -39,7 +39,10 @@ final class FlashSaleCrowd {
 
     private final BenchApi api;
     private final Sale sale;
+    /** From the moment the customer meant to join to the answer: what the customer waited, the crowd's queue included. */
     final Latencies joins = new Latencies();
+    /** From the join's request going out (a client connection free) to its answer: the platform's share. */
+    final Latencies joinAnswers = new Latencies();
     final Latencies admittedToConfirmed = new Latencies();
     final LongAdder soldOutAnswers = new LongAdder();
     final LongAdder admitted = new LongAdder();
@@ -84,7 +87,11 @@ final class FlashSaleCrowd {
         pauseUntil(joinAt);
         String queue = "/api/v1/flash-sales/" + sale.flashSaleId() + "/queue";
         BenchApi.Answer joined = api.call("POST", queue, customer.token(), null, Map.of("quantity", quantity));
-        joins.record(joined.nanos());
+        // Timed from the customer's moment, not from the request's going out: at most --in-flight requests go out at
+        // once, and 50,000 joins meant for a 10-s window reached the platform over some 100 s (its profile) while each,
+        // once sent, was answered within 0.94 s; timed from the sending, the queue-join p99 read 562 ms.
+        joins.record(Math.max(0, Duration.between(joinAt, Instant.now()).toNanos()));
+        joinAnswers.record(joined.nanos());
         if (!joined.ok()) {
             count("join answered " + joined.status());
             return;

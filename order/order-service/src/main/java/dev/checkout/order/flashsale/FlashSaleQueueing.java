@@ -152,6 +152,7 @@ class FlashSaleQueueing {
      */
     private TicketView waiting(FlashSale sale, FlashSales.Ticket ticket, long position) {
         Instant now = clock.instant();
+        // Until admission's first round has written the pace its door allows, the batch and inventory bounds alone.
         long eta = now.isBefore(sale.startsAt()) ? Duration.between(now, sale.startsAt()).toSeconds()
                 : FlashSaleQueueOrder.etaSeconds(position, sale.quantity(),
                 room.pace(sale.flashSaleId()).orElse(properties.mostTicketsPerSecond(Integer.MAX_VALUE)), properties.tokenTtl());

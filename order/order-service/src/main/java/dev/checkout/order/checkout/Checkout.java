@@ -54,11 +54,12 @@ public final class Checkout {
     private Status status;
     private List<ShortItem> failedItems;
     private String orderId;
+    private boolean stockReleasing;
 
     Checkout(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
              Address shippingAddress, List<PriceChange> priceChanges, List<Warning> warnings,
              Instant expiresAt, Instant createdAt, Duration lifeOnceReserved, Duration noticeOnceReserved, Status status,
-             List<ShortItem> failedItems, String orderId) {
+             List<ShortItem> failedItems, String orderId, boolean stockReleasing) {
         this.checkoutId = Objects.requireNonNull(checkoutId);
         this.userId = Objects.requireNonNull(userId);
         this.cartId = Objects.requireNonNull(cartId);
@@ -74,6 +75,7 @@ public final class Checkout {
         this.status = status;
         this.failedItems = failedItems;
         this.orderId = orderId;
+        this.stockReleasing = stockReleasing;
     }
 
     public static Checkout open(String checkoutId, String userId, String cartId, List<Order.Line> lines, Order.Totals totals,
@@ -83,7 +85,7 @@ public final class Checkout {
             throw new IllegalArgumentException("a checkout holds at least one line");
         }
         return new Checkout(checkoutId, userId, cartId, lines, totals, shippingAddress, priceChanges, warnings, now.plus(hold), now,
-                null, null, Status.RESERVING, null, null);
+                null, null, Status.RESERVING, null, null, false);
     }
 
     /**
@@ -100,7 +102,7 @@ public final class Checkout {
             throw new IllegalArgumentException("a hold waits and lives for some time");
         }
         return new Checkout(checkoutId, userId, holderId, lines, totals, null, List.of(), List.of(), now.plus(reservingTimeout), now,
-                life, notice, Status.RESERVING, null, null);
+                life, notice, Status.RESERVING, null, null, false);
     }
 
     /** Still payable, or about to be: reserving or reserved, and not past its time. */
@@ -159,9 +161,9 @@ public final class Checkout {
     }
 
     /**
-     * Past its time and unpaid: it will never be paid. Returns whether this call let it go. A hold whose life had not
-     * started (inventory never answered in time) fails instead of expiring: its holder never had the time to pay, and
-     * waits again.
+     * Past its time and unpaid: it will never be paid, and its stock is let go ({@link #isStockReleasing} until
+     * inventory says it is back). Returns whether this call let it go. A hold whose life had not started (inventory
+     * never answered in time) fails instead of expiring: its holder never had the time to pay, and waits again.
      */
     boolean expire(Instant now) {
         if ((status == Status.RESERVING || status == Status.RESERVED) && !now.isBefore(expiresAt)) {
@@ -171,9 +173,15 @@ public final class Checkout {
             } else {
                 status = Status.EXPIRED;
             }
+            stockReleasing = true;
             return true;
         }
         return false;
+    }
+
+    /** Inventory has the let-go stock back: it can be reserved again. */
+    void stockReleased() {
+        stockReleasing = false;
     }
 
     /** Hands the checkout to its order; refused unless it is reserved and in time. */
@@ -230,4 +238,6 @@ public final class Checkout {
     public Status status() { return status; }
     List<ShortItem> failedItems() { return failedItems; }
     public String orderId() { return orderId; }
+    /** Let go ({@link #expire}) while inventory has not yet said the stock is back: still held as far as anyone can tell. */
+    public boolean isStockReleasing() { return stockReleasing; }
 }

@@ -3,6 +3,7 @@ package dev.checkout.order.checkout;
 import java.util.List;
 
 import dev.checkout.inventory.api.InventoryTopics;
+import dev.checkout.inventory.api.StockReleased;
 import dev.checkout.inventory.api.StockReservationFailed;
 import dev.checkout.inventory.api.StockReserved;
 import dev.checkout.order.OrderServiceConfiguration.OrderMessaging;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Inventory's answers about checkouts' own reservations (owner = checkout id). A separate consumer group from the
  * saga's, so both see every reply. A refused reservation fails the checkout and frees its cart. Either answer wakes
- * the request waiting to answer {@code POST /checkouts} ({@link CheckoutSettlements}).
+ * the request waiting to answer {@code POST /checkouts} ({@link CheckoutSettlements}). A release's answer marks the
+ * let-go stock as back ({@link Checkout#isStockReleasing}).
  */
 @Component
 class CheckoutReplies {
@@ -38,6 +40,7 @@ class CheckoutReplies {
     private final MessageRoutes routes = MessageRoutes.builder()
             .on(StockReserved.class, reply -> isCheckouts(reply.ownerId()), this::reserved)
             .on(StockReservationFailed.class, reply -> isCheckouts(reply.ownerId()), this::refused)
+            .on(StockReleased.class, reply -> isCheckouts(reply.ownerId()), this::released)
             .build();
 
     @KafkaListener(id = "order-checkout-reservations", groupId = "order-service-checkouts", topics = InventoryTopics.REPLIES)
@@ -71,6 +74,14 @@ class CheckoutReplies {
             settlements.announce(checkout.checkoutId());
             messaging.publish(OutgoingMessage.of(OrderTopics.EVENTS, checkout.checkoutId(),
                     new CheckoutExpired(checkout.checkoutId(), checkout.userId(), checkout.cartId(), clock.instant())).causedBy(message));
+        });
+    }
+
+    /** The stock of a checkout that let it go is back in inventory: a flash sale may hand its units out again. */
+    private void released(StockReleased released, InboundMessage message) {
+        checkouts.lock(released.ownerId()).filter(Checkout::isStockReleasing).ifPresent(checkout -> {
+            checkout.stockReleased();
+            checkouts.update(checkout);
         });
     }
 

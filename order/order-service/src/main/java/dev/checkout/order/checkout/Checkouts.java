@@ -66,9 +66,9 @@ public class Checkouts {
     public void update(Checkout checkout) {
         jdbc.sql("""
                         update orders.checkouts set status = :status, failed_items = :failed::jsonb, order_id = :order, expires_at = :expires,
-                            updated_at = now()
+                            stock_releasing = :releasing, updated_at = now()
                         where checkout_id = :id""")
-                .param("status", checkout.status().name())
+                .param("status", checkout.status().name()).param("releasing", checkout.isStockReleasing())
                 .param("failed", checkout.failedItems() == null ? null : json.writeValueAsString(checkout.failedItems()))
                 .param("order", checkout.orderId()).param("expires", Timestamp.from(checkout.expiresAt())).param("id", checkout.checkoutId())
                 .update();
@@ -129,6 +129,7 @@ public class Checkouts {
                 json.readValue(rs.getString("warnings"), WARNINGS), rs.getTimestamp("expires_at").toInstant(),
                 rs.getTimestamp("created_at").toInstant(), millis(rs, "life_once_reserved_ms"), millis(rs, "notice_once_reserved_ms"),
                 Checkout.Status.valueOf(rs.getString("status")),
-                failed == null ? null : json.readValue(failed, SHORT_ITEMS), rs.getString("order_id"));
+                failed == null ? null : json.readValue(failed, SHORT_ITEMS), rs.getString("order_id"),
+                rs.getBoolean("stock_releasing"));
     }
 }

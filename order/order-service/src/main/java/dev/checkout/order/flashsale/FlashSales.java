@@ -68,13 +68,15 @@ public class FlashSales {
      * Units of the sale sold (orders placed, not failed or cancelled), confirmed, and held by holds not paid nor let
      * go; and how many holds wait for inventory. A hold counts as held until it is EXPIRED (or FAILED), whatever its
      * time says: the expiry and the purchase take the hold's row lock, so a token paid at its last moment is never
-     * counted free by a round that reads before the payment commits.
+     * counted free by a round that reads before the payment commits. One let go stays held until inventory says its
+     * stock is back: reserved again before that, inventory (which takes the two on different partitions) refused the
+     * new hold, whose ticket then waited again.
      */
     FlashSale.Standing standing(String flashSaleId) {
         return jdbc.sql("""
                         select coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('FAILED', 'CANCELLED')), 0) as sold,
                                coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('PENDING', 'FAILED', 'CANCELLED')), 0) as confirmed,
-                               coalesce(sum(t.quantity) filter (where c.status in ('RESERVING', 'RESERVED')), 0) as held,
+                               coalesce(sum(t.quantity) filter (where c.status in ('RESERVING', 'RESERVED') or c.stock_releasing), 0) as held,
                                count(*) filter (where c.status = 'RESERVING') as reserving
                         from orders.flash_sale_tickets t
                         join orders.checkouts c on c.checkout_id = t.checkout_id

@@ -139,4 +139,38 @@ class CheckoutTest {
         assertThat(checkout.expire(ADMITTED.plus(Duration.ofMinutes(15)))).isTrue();
         assertThat(checkout.status()).isEqualTo(Checkout.Status.EXPIRED);
     }
+
+    @Test
+    void aLapsedTokensStockCountsAsHeldUntilInventorySaysItIsBack() {
+        Checkout hold = hold();
+        Instant reservedAt = ADMITTED.plusSeconds(2);
+        hold.stockReserved(reservedAt, reservationEnds());
+        assertThat(hold.isStockReleasing()).as("reserved, not let go").isFalse();
+
+        hold.expire(reservedAt.plus(PAYABLE));
+        assertThat(hold.isStockReleasing()).as("let go, inventory not yet answered").isTrue();
+
+        hold.stockReleased();
+        assertThat(hold.isStockReleasing()).isFalse();
+    }
+
+    @Test
+    void aHoldLetGoBeforeInventoryAnsweredCountsAsHeldUntilTheReleaseIsAnsweredToo() {
+        Checkout hold = hold();
+
+        hold.expire(ADMITTED.plus(WAIT));
+
+        assertThat(hold.status()).isEqualTo(Checkout.Status.FAILED);
+        assertThat(hold.isStockReleasing()).as("inventory may reserve it yet, before it takes the release").isTrue();
+    }
+
+    @Test
+    void aRefusedHoldHoldsNothingToRelease() {
+        Checkout hold = hold();
+
+        hold.stockRefused(List.of());
+
+        assertThat(hold.status()).isEqualTo(Checkout.Status.FAILED);
+        assertThat(hold.isStockReleasing()).isFalse();
+    }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -13,10 +14,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.checkout.order.OrderTestApplication;
+import dev.checkout.order.checkout.Checkout;
+import dev.checkout.order.checkout.CheckoutExpiry;
+import dev.checkout.order.checkout.Checkouts;
+import dev.checkout.order.orders.Order;
 import dev.checkout.platform.core.Ids;
 import dev.checkout.platform.testing.CheckoutIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sales' SQL against the real PostgreSQL, where it matters how its locks meet. */
@@ -28,6 +34,44 @@ class FlashSalesIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    Checkouts checkouts;
+
+    @Autowired
+    CheckoutExpiry expiry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aLetGoHoldsUnitsStayHeldUntilInventorySaysTheyAreBack() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        FlashSale sale = new FlashSale(Ids.newId(FlashSale.ID_TYPE), "prod_1", null, 10, new BigDecimal("9.99"), "USD", "Widget", now,
+                now.plus(Duration.ofMinutes(10)), 2);
+        FlashSales.Ticket ticket = new FlashSales.Ticket(Ids.newId(FlashSales.TICKET_ID_TYPE), sale.flashSaleId(), Ids.newId("user"), 2, 0.5,
+                null, null, now);
+        // A hold admitted two minutes ago that inventory never answered: past its one-minute wait.
+        Instant admitted = now.minus(Duration.ofMinutes(2));
+        Checkout hold = Checkout.openHold(Ids.newId(Checkout.ID_TYPE), ticket.userId(), ticket.ticketId(),
+                List.of(new Order.Line("prod_1", null, "Widget", 2, sale.salePrice())),
+                new Order.Totals(new BigDecimal("19.98"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("19.98"), "USD"),
+                admitted, Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        transactions.executeWithoutResult(status -> {
+            sales.add(sale);
+            sales.addOrFind(ticket);
+            checkouts.addUnlessCartHasOneOpen(hold);
+            sales.admit(ticket.ticketId(), hold.checkoutId(), Ids.newId("fpt"), 2);
+        });
+        assertThat(sales.standing(sale.flashSaleId()).held()).as("waiting for inventory").isEqualTo(2);
+
+        assertThat(expiry.expireIfOverdue(hold.checkoutId())).isTrue();
+        assertThat(sales.standing(sale.flashSaleId()).held()).as("let go, inventory may not have taken the release yet").isEqualTo(2);
+
+        // What CheckoutReplies records when inventory answers the release (end to end: FlashSaleIT's lapsed token).
+        jdbc.sql("update orders.checkouts set stock_releasing = false where checkout_id = :id").param("id", hold.checkoutId()).update();
+        assertThat(sales.standing(sale.flashSaleId()).held()).as("back in inventory").isZero();
+    }
 
     @Test
     void aCustomerJoinsAtOnceWhileAnAdmissionRoundHoldsTheSalesLock() throws Exception {

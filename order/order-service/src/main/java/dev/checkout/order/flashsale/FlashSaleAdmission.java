@@ -32,9 +32,9 @@ import dev.checkout.order.orders.Order;
 /**
  * Lets the next customers of each live sale in, every {@code checkout.flash-sale.admission-interval}: as many tickets
  * from the head of the queue as the units neither sold nor held cover (at most {@code admission-batch} a round), no
- * more than keeps {@code max-reserving} holds waiting for inventory, and no more than the checkout's door has room
- * for now: admission goes at the pace inventory answers and checkout takes orders, so a narrow door (a loaded
- * platform) does not see a whole batch of admitted customers at once and refuse most of them while their tokens run.
+ * more than keeps {@code max-reserving} holds waiting for inventory, and no more than the checkout's door invites
+ * ({@link CheckoutAdmission#invitable()}): admission goes at the pace inventory answers and checkout takes orders, so a
+ * loaded platform does not see a whole batch of admitted customers at once while their tokens run.
  * Each admitted ticket gets a hold: a checkout row keyed by the ticket, whose stock is reserved in inventory exactly as
  * a two-step checkout's is (PostgreSQL decides, the Redis queue only orders), and which the order placed with the token
  * adopts. The token's life starts when its customer first sees it, within the notice window of inventory reserving
@@ -119,7 +119,7 @@ class FlashSaleAdmission {
         }
         int free = sale.free(standing);
         int admissible = FlashSaleQueueOrder.admissible(free, standing.reserving(), properties.maxReserving(), properties.admissionBatch(),
-                door.room());
+                door.invitable());
         List<String> head = room.head(flashSaleId, admissible);
         if (head.isEmpty()) {
             return new Round(List.of(), waitingAgain, false, untilEnd);

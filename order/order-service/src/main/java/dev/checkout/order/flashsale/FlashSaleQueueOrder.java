@@ -60,11 +60,11 @@ final class FlashSaleQueueOrder {
     /**
      * How many tickets a round may let in: no more than the free units cover (each ticket asks for one at least),
      * {@code maxBatch}, what keeps the holds waiting for inventory's reservation within {@code maxReserving}, and
-     * {@code checkoutRoom}, the orders the checkout's door would still take now (each admitted customer will ask it,
-     * and one it refuses may see their token lapse while they try again). Never negative.
+     * {@code checkoutInvites}, the orders the checkout's door invites now (each admitted customer will order).
+     * Never negative.
      */
-    static int admissible(int freeUnits, int reserving, int maxReserving, int maxBatch, int checkoutRoom) {
-        return Math.max(0, Math.min(Math.min(freeUnits, maxBatch), Math.min(maxReserving - reserving, checkoutRoom)));
+    static int admissible(int freeUnits, int reserving, int maxReserving, int maxBatch, int checkoutInvites) {
+        return Math.max(0, Math.min(Math.min(freeUnits, maxBatch), Math.min(maxReserving - reserving, checkoutInvites)));
     }
 
     /**

@@ -50,6 +50,22 @@ class CheckoutAdmissionTest {
     }
 
     @Test
+    void theDoorInvitesAWholeLimitWhileWithinItAndLessTheFurtherInvitedWorkGoesPastIt() {
+        assertThat(admission.invitable()).as("nothing in flight").isEqualTo(2);
+        placeOrder("order_1");
+        placeOrder("order_2");
+        assertThat(admission.invitable()).as("at the limit, no room left").isEqualTo(2);
+
+        placeInvitedOrder("order_invited_1");
+        assertThat(admission.invitable()).isEqualTo(1);
+        placeInvitedOrder("order_invited_2");
+        assertThat(admission.invitable()).as("a second limit's worth in flight").isZero();
+
+        admission.sagaEnded("order_invited_1");
+        assertThat(admission.invitable()).isEqualTo(1);
+    }
+
+    @Test
     void invitedWorkIsLetInPastTheLimitAndKeepsTheRoomShutUntilItsSagaEnds() {
         placeOrder("order_1");
         placeOrder("order_2");

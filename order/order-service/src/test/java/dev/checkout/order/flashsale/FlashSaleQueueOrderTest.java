@@ -102,9 +102,9 @@ class FlashSaleQueueOrderTest {
     }
 
     @Test
-    void aRoundLetsInNoMoreThanTheCheckoutsDoorHasRoomFor() {
+    void aRoundLetsInNoMoreThanTheCheckoutsDoorInvites() {
         assertThat(FlashSaleQueueOrder.admissible(1000, 0, 250, 500, 40)).isEqualTo(40);
-        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 250, 500, 0)).as("the door is full").isZero();
+        assertThat(FlashSaleQueueOrder.admissible(1000, 0, 250, 500, 0)).as("the door is a limit past its limit").isZero();
     }
 
     @Test

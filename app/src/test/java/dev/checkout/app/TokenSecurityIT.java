@@ -12,7 +12,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.checkout.platform.testing.ApiClient;
@@ -35,7 +37,7 @@ class TokenSecurityIT extends EndToEndTest {
 
         assertThat(keys.status()).isEqualTo(200);
         assertThat(keys.json().path("keys")).hasSize(1);
-        assertThat(keys.json().path("keys").get(0).path("kty").asString()).isEqualTo("EC");
+        assertThat(keys.json().path("keys").get(0).path("kty").asString()).isEqualTo("RSA");
         assertThat(keys.json().path("keys").get(0).has("d")).isFalse();
     }
 
@@ -46,14 +48,15 @@ class TokenSecurityIT extends EndToEndTest {
                 .expirationTime(java.util.Date.from(Instant.now().plusSeconds(600))).issueTime(new java.util.Date())
                 .claim("roles", List.of("USER", "ADMIN")).claim("token_use", "user").build();
 
-        ECKey otherKey = SigningKeys.generate();
+        SignedJWT otherRsa = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), admin);
+        otherRsa.sign(new RSASSASigner(SigningKeys.generate()));
         SignedJWT otherEc = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(), admin);
-        otherEc.sign(new ECDSASigner(otherKey));
+        otherEc.sign(new ECDSASigner(new ECKeyGenerator(Curve.P_256).keyID(kid).generate()));
         SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), admin);
         hmac.sign(new MACSigner("development-only-secret-change-me-in-production-0000".getBytes(StandardCharsets.UTF_8)));
         String unsigned = base64("{\"alg\":\"none\"}") + "." + base64(admin.toString()) + ".";
 
-        for (String forged : List.of(otherEc.serialize(), hmac.serialize(), unsigned)) {
+        for (String forged : List.of(otherRsa.serialize(), otherEc.serialize(), hmac.serialize(), unsigned)) {
             ApiResponse answer = api.withToken(forged).get("/api/v1/admin/dead-letters");
             assertThat(answer.status()).as(forged).isEqualTo(401);
             assertThat(answer.code()).isEqualTo("unauthorized");

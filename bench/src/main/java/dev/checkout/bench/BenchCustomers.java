@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * data directory of its own, writes the accounts straight into identity's {@code identity.users} table (one batch,
  * ACTIVE, role USER, a password hash no password matches, so nobody can log in as them) and signs each one's access
  * token with that data directory's identity key ({@code secrets/identity-signing-key.json}, which
- * {@code ./checkout run} creates on first start) exactly as identity does at login: ES256, {@code iss}, {@code sub},
+ * {@code ./checkout run} creates on first start) exactly as identity does at login: RS256 (ES256 for an EC key), {@code iss}, {@code sub},
  * {@code email}, {@code roles}, {@code token_use=user}. Every service then sees an ordinary logged-in customer whose
  * account exists and is active. Never point this at a data directory that holds real accounts.
  */
@@ -100,24 +101,39 @@ final class BenchCustomers {
         }
     }
 
-    /** ES256 (ECDSA P-256, SHA-256, the signature as r‖s) with the private JWK identity signs with. */
+    /**
+     * RS256 (RSASSA-PKCS1-v1_5, SHA-256) with the private JWK identity signs with, or ES256 (ECDSA P-256, the signature
+     * as r‖s) for an EC key, as {@code TokenIssuer} does.
+     */
     private static final class Signer {
         private final String header;
-        private final ECPrivateKey key;
+        private final PrivateKey key;
+        private final String algorithm;
 
         Signer(Path keyFile) throws IOException, GeneralSecurityException {
             JsonNode jwk = JSON.readTree(Files.readString(keyFile));
-            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-            parameters.init(new ECGenParameterSpec("secp256r1"));
-            BigInteger d = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.path("d").asString()));
-            this.key = (ECPrivateKey) KeyFactory.getInstance("EC")
-                    .generatePrivate(new ECPrivateKeySpec(d, parameters.getParameterSpec(ECParameterSpec.class)));
-            this.header = URL.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "ES256", "kid", jwk.path("kid").asString())));
+            boolean rsa = "RSA".equals(jwk.path("kty").asString());
+            if (rsa) {
+                this.key = KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(number(jwk, "n"), number(jwk, "e"),
+                        number(jwk, "d"), number(jwk, "p"), number(jwk, "q"), number(jwk, "dp"), number(jwk, "dq"), number(jwk, "qi")));
+                this.algorithm = "SHA256withRSA";
+            } else {
+                AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+                parameters.init(new ECGenParameterSpec("secp256r1"));
+                this.key = KeyFactory.getInstance("EC")
+                        .generatePrivate(new ECPrivateKeySpec(number(jwk, "d"), parameters.getParameterSpec(ECParameterSpec.class)));
+                this.algorithm = "SHA256withECDSAinP1363Format";
+            }
+            this.header = URL.encodeToString(JSON.writeValueAsBytes(Map.of("alg", rsa ? "RS256" : "ES256", "kid", jwk.path("kid").asString())));
+        }
+
+        private static BigInteger number(JsonNode jwk, String member) {
+            return new BigInteger(1, Base64.getUrlDecoder().decode(jwk.path(member).asString()));
         }
 
         String sign(Map<String, Object> claims) throws GeneralSecurityException {
             String signingInput = header + "." + URL.encodeToString(JSON.writeValueAsBytes(claims));
-            Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
+            Signature signature = Signature.getInstance(algorithm);
             signature.initSign(key);
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + URL.encodeToString(signature.sign());

@@ -7,6 +7,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -30,11 +31,12 @@ import org.springframework.web.client.RestTemplate;
 /**
  * Checks tokens against identity's public key only: taken from the identity service of this process when it runs
  * here, otherwise read from identity's {@code /.well-known/jwks.json} (cached; read again when a token names a key it
- * has not seen, as after a key change). Only ES256 is accepted, so neither an HMAC token (whatever its secret) nor
- * {@code alg: none} gets through. Built on first use: identity's address is known only once the servers run.
+ * has not seen, as after a key change). Only RS256 and ES256 are accepted, each with a key of its own type, so neither
+ * an HMAC token (whatever its secret) nor {@code alg: none} gets through. Built on first use: identity's address is
+ * known only once the servers run.
  * <p>
  * A client polling its order sends the same token many times a second: its signature is verified once in ten minutes
- * (an ES256 verification is a few percent of a busy checkout's request threads), while the validator (times, issuer,
+ * (an ES256 verification was a few percent of a busy checkout's request threads), while the validator (times, issuer,
  * account status) still runs on every request, so an expired token or a disabled account is refused as before. The
  * decoded tokens of the 10,000 latest callers are kept; beyond them (a flash sale's crowd of 50,000 polling its
  * tickets), a token whose signature was verified is only parsed again, known by its SHA-256 digest (some 100 bytes a
@@ -58,15 +60,21 @@ class IdentityKeysDecoder implements JwtDecoder {
             NimbusJwtDecoder built;
             if (issuer != null) {
                 built = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(issuer.publicKeys()))
-                        .jwsAlgorithm(SignatureAlgorithm.ES256).build();
+                        .jwsAlgorithms(IdentityKeysDecoder::identitysAlgorithms).build();
             } else {
                 var requests = ServiceHttp.requests(Duration.ofSeconds(2), Duration.ofSeconds(5));
                 built = NimbusJwtDecoder.withJwkSetUri(urls.of("identity") + "/.well-known/jwks.json")
-                        .jwsAlgorithm(SignatureAlgorithm.ES256).restOperations(new RestTemplate(requests)).build();
+                        .jwsAlgorithms(IdentityKeysDecoder::identitysAlgorithms).restOperations(new RestTemplate(requests)).build();
             }
             built.setJwtValidator(signatureOnly -> OAuth2TokenValidatorResult.success()); // validated on every use, below
             return built;
         });
+    }
+
+    /** What identity signs with ({@link TokenIssuer#algorithmFor}): each verified only with a key of its own type. */
+    private static void identitysAlgorithms(Set<SignatureAlgorithm> algorithms) {
+        algorithms.add(SignatureAlgorithm.RS256);
+        algorithms.add(SignatureAlgorithm.ES256);
     }
 
     @Override

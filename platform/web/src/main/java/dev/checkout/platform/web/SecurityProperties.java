@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How tokens are signed, checked and how long they live ({@code checkout.security.*}). Identity signs with an EC
- * private key (ES256) that no other service holds; every service checks tokens with its public key, published at
- * {@code /.well-known/jwks.json}. No key is written in any source file.
+ * How tokens are signed, checked and how long they live ({@code checkout.security.*}). Identity signs with a private
+ * key (RSA, RS256; an EC P-256 key made before, ES256) that no other service holds; every service checks tokens with
+ * its public key, published at {@code /.well-known/jwks.json}. No key is written in any source file.
  *
  * @param signingKey        identity's private key as a JWK (JSON); production sets this or {@code signingKeyFile}
  * @param signingKeyFile    a file holding that JWK; created with a new random key when absent (outside production).

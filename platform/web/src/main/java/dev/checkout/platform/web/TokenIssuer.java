@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -25,16 +27,18 @@ public class TokenIssuer {
     /** The claim that tells a service token from a user token: user endpoints refuse service tokens. */
     public static final String TOKEN_USE = "token_use";
 
-    private final ECKey key;
+    private final JWK key;
+    private final SignatureAlgorithm algorithm;
     private final JwtEncoder encoder;
     private final SecurityProperties properties;
     private final Clock clock;
 
-    public TokenIssuer(ECKey key, SecurityProperties properties, Clock clock) {
+    public TokenIssuer(JWK key, SecurityProperties properties, Clock clock) {
         if (!key.isPrivate()) {
             throw new IllegalArgumentException("signing needs the private key");
         }
         this.key = key;
+        this.algorithm = algorithmFor(key);
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(key)));
         this.properties = properties;
         this.clock = clock;
@@ -73,8 +77,19 @@ public class TokenIssuer {
         return new JWKSet(key.toPublicJWK());
     }
 
+    /** RS256 for an RSA key, ES256 for an EC P-256 one ({@link SigningKeys}); the only algorithms any service accepts. */
+    static SignatureAlgorithm algorithmFor(JWK key) {
+        if (key instanceof RSAKey) {
+            return SignatureAlgorithm.RS256;
+        }
+        if (key instanceof ECKey) {
+            return SignatureAlgorithm.ES256;
+        }
+        throw new IllegalArgumentException("identity signs with an RSA or EC key, not " + key.getKeyType());
+    }
+
     private String sign(JwtClaimsSet claims) {
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).keyId(key.getKeyID()).build();
+        JwsHeader header = JwsHeader.with(algorithm).keyId(key.getKeyID()).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 

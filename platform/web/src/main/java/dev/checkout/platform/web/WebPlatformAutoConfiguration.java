@@ -174,7 +174,7 @@ public class WebPlatformAutoConfiguration {
     }
 
     /**
-     * Tokens are checked against identity's public key (ES256 only), then their issuer and times, then (user tokens) the
+     * Tokens are checked against identity's public key (RS256 or ES256 only), then their issuer and times, then (user tokens) the
      * account's status. Identity's private key is in identity's configuration, never here.
      */
     @Bean

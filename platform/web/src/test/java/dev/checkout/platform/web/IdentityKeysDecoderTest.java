@@ -9,6 +9,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -59,6 +67,35 @@ class IdentityKeysDecoderTest {
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
         decoder.forgetDecoded();
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void aNewKeySignsRs256() {
+        String token = issuer.issue("usr_1", "ada@example.com", List.of("USER")).value();
+
+        assertThat(decoder.decode(token).getHeaders()).containsEntry("alg", "RS256");
+    }
+
+    @Test
+    void anEcKeyMadeBeforeStillSignsTokensEveryServiceTakes() throws Exception {
+        ECKey madeBefore = new ECKeyGenerator(Curve.P_256).keyID("kid-before").generate();
+        TokenIssuer before = new TokenIssuer(madeBefore, properties, Clock.systemUTC());
+        String token = before.issue("usr_1", "ada@example.com", List.of("USER")).value();
+
+        Jwt decoded = decoderTrusting(before).decode(token);
+
+        assertThat(decoded.getHeaders()).containsEntry("alg", "ES256");
+        assertThat(decoded.getSubject()).isEqualTo("usr_1");
+    }
+
+    @Test
+    void aTokenClaimingTheOtherAlgorithmThanItsKeysIsRefused() throws Exception {
+        String kid = issuer.publicKeys().getKeys().get(0).getKeyID();
+        SignedJWT asEc = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(),
+                new JWTClaimsSet.Builder().subject("usr_1").issuer("https://checkout.local/identity").build());
+        asEc.sign(new ECDSASigner(new ECKeyGenerator(Curve.P_256).keyID(kid).generate()));
+
+        assertThatThrownBy(() -> decoder.decode(asEc.serialize())).isInstanceOf(JwtException.class);
     }
 
     private static IdentityKeysDecoder decoderTrusting(TokenIssuer issuer) {

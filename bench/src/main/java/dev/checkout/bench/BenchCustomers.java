@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * data directory of its own, writes the accounts straight into identity's {@code identity.users} table (one batch,
  * ACTIVE, role USER, a password hash no password matches, so nobody can log in as them) and signs each one's access
  * token with that data directory's identity key ({@code secrets/identity-signing-key.json}, which
- * {@code ./checkout run} creates on first start) exactly as identity does at login: RS256 (ES256 for an EC key), {@code iss}, {@code sub},
- * {@code email}, {@code roles}, {@code token_use=user}. Every service then sees an ordinary logged-in customer whose
+ * {@code ./checkout run} creates on first start) exactly as identity does at login: RS256 (ES256 for an EC key),
+ * {@code iss}, {@code sub}, {@code email}, {@code roles}, {@code token_use=user}. Every service then sees an ordinary logged-in customer whose
  * account exists and is active. Never point this at a data directory that holds real accounts.
  */
 final class BenchCustomers {

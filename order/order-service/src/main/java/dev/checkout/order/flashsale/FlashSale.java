@@ -34,8 +34,7 @@ record FlashSale(String flashSaleId, String productId, String variantId, int qua
      * Units counted from the holds of record: {@code sold} by orders placed and not failed or cancelled,
      * {@code confirmed} the part of those confirmed, {@code held} by holds not yet paid nor let go (a token past its
      * time holds until the expiry has let it go: paying takes the same row lock) or let go and not yet back in
-     * inventory; and {@code reserving}, the number
-     * of holds still waiting for inventory's reservation.
+     * inventory; and {@code reserving}, the number of holds still waiting for inventory's reservation.
      */
     record Standing(int sold, int confirmed, int held, int reserving) {
         static final Standing NONE = new Standing(0, 0, 0, 0);

@@ -305,16 +305,17 @@ final class Invariants {
         if (claims > 0) moving.add(claims + " requests in flight (claimed Idempotency-Keys)");
         if (returnsAwaitingRefund > 0) moving.add(returnsAwaitingRefund + " approved returns awaiting their refund");
         if (unpublished > 0) moving.add(unpublished + " unpublished messages");
-        consumerLag().forEach((group, lag) -> moving.add(lag + " message(s) not yet consumed by " + group));
+        consumerLag().forEach((group, lag) -> moving.add(lag + " not yet consumed by " + group));
         return String.join(", ", moving);
     }
 
     /**
      * The consumer groups that still have messages to read (a poison message, for one, holds its partition through its
-     * retries until it is dead-lettered), and how many.
+     * retries until it is dead-lettered): how many, and on which partitions, from which committed offset to which end
+     * ({@code 2 message(s) (inventory-commands-3 @118..120)}), so a lag that never drains says where it is.
      */
-    private Map<String, Long> consumerLag() {
-        Map<String, Long> lagging = new java.util.TreeMap<>();
+    private Map<String, String> consumerLag() {
+        Map<String, String> lagging = new java.util.TreeMap<>();
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.addresses().kafkaBootstrapServers()))) {
             for (var group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
@@ -324,14 +325,26 @@ final class Invariants {
                 }
                 var latest = admin.listOffsets(committed.keySet().stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
                         .all().get(10, TimeUnit.SECONDS);
-                long lag = committed.entrySet().stream().filter(e -> e.getValue() != null)
-                        .mapToLong(e -> Math.max(0, latest.get(e.getKey()).offset() - e.getValue().offset())).sum();
+                long lag = 0;
+                List<String> where = new ArrayList<>();
+                for (var entry : committed.entrySet()) {
+                    if (entry.getValue() == null) {
+                        continue;
+                    }
+                    long end = latest.get(entry.getKey()).offset();
+                    long behind = Math.max(0, end - entry.getValue().offset());
+                    if (behind > 0) {
+                        lag += behind;
+                        where.add(entry.getKey() + " @" + entry.getValue().offset() + ".." + end);
+                    }
+                }
+                where.sort(null);
                 if (lag > 0) {
-                    lagging.put(group.groupId(), lag);
+                    lagging.put(group.groupId(), lag + " message(s) (" + String.join(", ", where) + ")");
                 }
             }
         } catch (Exception e) {
-            lagging.put("(consumer lag unknown: " + e.getMessage() + ")", 0L);
+            lagging.put("(consumer lag unknown: " + e.getMessage() + ")", "?");
         }
         return lagging;
     }

@@ -112,6 +112,34 @@ class FlashSaleWaitingRoomIT extends EndToEndTest {
     }
 
     @Test
+    void aSaleOfMoreUnitsThanItsProductHasSellsWhatThereIsThenTellsTheLineItIsSoldOut() {
+        String product = fixtures.productWithStock("15.00", 2);
+        Map<ApiClient, String> tickets = new LinkedHashMap<>();
+        String sale = saleOf(product, 5, 1, Instant.now().plusSeconds(1));
+        for (int i = 0; i < 4; i++) {
+            ApiClient customer = fixtures.newCustomer();
+            tickets.put(customer, customer.post(QUEUE.formatted(sale), Map.of("quantity", 1)).text("/ticket_id"));
+        }
+
+        Map<ApiClient, ApiResponse> admitted = awaitAdmitted(sale, tickets, 2);
+        admitted.forEach((customer, ticket) -> {
+            ApiResponse bought = customer.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                    .post("/api/v1/flash-sales/" + sale + "/orders", order(ticket.text("/purchase_token")));
+            assertThat(bought.status()).as(bought.toString()).isEqualTo(202);
+            assertThat(Fixtures.awaitSettled(fixtures.admin(), bought.text("/order_id")).text("/status")).isEqualTo("CONFIRMED");
+        });
+
+        List<ApiClient> theRest = tickets.keySet().stream().filter(c -> !admitted.containsKey(c)).toList();
+        Awaitility.await("the rest told sold out").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> theRest.stream().allMatch(c -> "SOLD_OUT".equals(poll(c, sale, tickets.get(c)).text("/status"))));
+        ApiResponse soldOut = api.get("/api/v1/flash-sales/" + sale);
+        assertThat(soldOut.text("/status")).isEqualTo("SOLD_OUT");
+        assertThat(soldOut.json().path("remaining").asInt()).isZero();
+        assertThat(fixtures.available(product)).isZero();
+        assertThat(fixtures.reserved(product)).isZero();
+    }
+
+    @Test
     void theSalesLastUnitGoesToTheCustomerAtTheHeadOfTheLineThoughTheyAskedForTwo() {
         String product = fixtures.productWithStock("20.00", 5);
         ApiClient customer = fixtures.newCustomer();

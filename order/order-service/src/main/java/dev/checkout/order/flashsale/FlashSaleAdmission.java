@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,9 +39,10 @@ import dev.checkout.order.orders.Order;
  * Each admitted ticket gets a hold: a checkout row keyed by the ticket, whose stock is reserved in inventory exactly as
  * a two-step checkout's is (PostgreSQL decides, the Redis queue only orders), and which the order placed with the token
  * adopts. The token's life starts when its customer first sees it, within the notice window of inventory reserving
- * the units ({@link Checkout#openHold}); a hold inventory refused (the lapsed units not yet given back) or did not
- * answer in time puts its ticket back in its place. Each round first lets go of the sale's lapsed holds, so their units
- * go to the next in line. The round runs under the sale's row lock, so two instances never hand out the same unit.
+ * the units ({@link Checkout#openHold}); a hold inventory refused or did not answer in time puts its ticket back in its
+ * place. Refused for want of stock, the product has fewer units than the sale counts free (sold elsewhere too): the sale
+ * then sells at most what it has out and what inventory said it had ({@link FlashSale#stockCapAfterRefusal}), and sells
+ * out at that. Each round first lets go of the sale's lapsed holds, so their units go to the next in line. The round runs under the sale's row lock, so two instances never hand out the same unit.
  */
 @Component
 class FlashSaleAdmission {
@@ -111,8 +113,18 @@ class FlashSaleAdmission {
         for (String holdId : sales.overdueHolds(flashSaleId, now, LAPSED_PER_ROUND)) {
             expiry.expireIfOverdue(holdId);
         }
-        List<FlashSales.Ticket> waitingAgain = sales.takeBackRefused(flashSaleId);
+        List<FlashSales.Refused> refused = sales.takeBackRefused(flashSaleId);
+        List<FlashSales.Ticket> waitingAgain = refused.stream().map(FlashSales.Refused::ticket).toList();
         FlashSale.Standing standing = sales.standing(flashSaleId);
+        OptionalInt inventoryHad = refused.stream().filter(r -> r.inventoryHad() != null).mapToInt(FlashSales.Refused::inventoryHad).max();
+        if (inventoryHad.isPresent()) {
+            // The most inventory said it had: a cap set too high is lowered by the next refusal, one too low loses units.
+            int cap = sale.stockCapAfterRefusal(standing, inventoryHad.getAsInt());
+            sales.capStock(flashSaleId, cap);
+            log.info("flash sale {}: inventory refused a hold for want of stock ({} left); the sale sells at most {} of its {} units",
+                    flashSaleId, inventoryHad.getAsInt(), cap, sale.quantity());
+            standing = sales.standing(flashSaleId);
+        }
         Duration untilEnd = Duration.between(now, sale.endsAt());
         if (sale.soldOut(standing)) {
             return new Round(List.of(), List.of(), true, untilEnd);

@@ -77,12 +77,14 @@ public class FlashSales {
                         select coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('FAILED', 'CANCELLED')), 0) as sold,
                                coalesce(sum(t.quantity) filter (where c.status = 'PAID' and o.status not in ('PENDING', 'FAILED', 'CANCELLED')), 0) as confirmed,
                                coalesce(sum(t.quantity) filter (where c.status in ('RESERVING', 'RESERVED') or c.stock_releasing), 0) as held,
-                               count(*) filter (where c.status = 'RESERVING') as reserving
+                               count(*) filter (where c.status = 'RESERVING') as reserving,
+                               (select stock_cap from orders.flash_sales where flash_sale_id = :id) as stock_cap
                         from orders.flash_sale_tickets t
                         join orders.checkouts c on c.checkout_id = t.checkout_id
                         left join orders.orders o on o.order_id = c.order_id
                         where t.flash_sale_id = :id and t.checkout_id is not null""")
-                .param("id", flashSaleId).query((rs, n) -> new FlashSale.Standing(rs.getInt("sold"), rs.getInt("confirmed"), rs.getInt("held"), rs.getInt("reserving")))
+                .param("id", flashSaleId).query((rs, n) -> new FlashSale.Standing(rs.getInt("sold"), rs.getInt("confirmed"), rs.getInt("held"),
+                        rs.getInt("reserving"), rs.getObject("stock_cap", Integer.class)))
                 .single();
     }
 
@@ -130,16 +132,29 @@ public class FlashSales {
     }
 
     /**
-     * Tickets whose hold failed, refused by inventory (stock not yet given back by a lapsed hold) or never reserved in
-     * time: they wait again, in their place.
+     * A ticket whose hold failed and who waits again, in its place; {@code inventoryHad} is what inventory said it had
+     * of the product when it refused the hold for want of stock, null when the hold failed for want of an answer.
      */
-    List<Ticket> takeBackRefused(String flashSaleId) {
+    record Refused(Ticket ticket, Integer inventoryHad) {
+    }
+
+    /**
+     * Tickets whose hold failed, refused by inventory or never reserved in time: they wait again, in their place.
+     */
+    List<Refused> takeBackRefused(String flashSaleId) {
         return jdbc.sql("""
                         update orders.flash_sale_tickets t set checkout_id = null, purchase_token = null
                         from orders.checkouts c
                         where c.checkout_id = t.checkout_id and t.flash_sale_id = :id and c.status = 'FAILED'
-                        returning t.*""")
-                .param("id", flashSaleId).query(this::mapTicket).list();
+                        returning t.*, (select max((item ->> 'available')::int) from jsonb_array_elements(
+                            case when jsonb_typeof(c.failed_items) = 'array' then c.failed_items else '[]'::jsonb end) item) as inventory_had""")
+                .param("id", flashSaleId).query((rs, n) -> new Refused(mapTicket(rs, n), rs.getObject("inventory_had", Integer.class))).list();
+    }
+
+    /** The sale sells at most {@code units} from now on (see {@link FlashSale#stockCapAfterRefusal}). */
+    void capStock(String flashSaleId, int units) {
+        jdbc.sql("update orders.flash_sales set stock_cap = least(coalesce(stock_cap, :units), :units) where flash_sale_id = :id")
+                .param("units", units).param("id", flashSaleId).update();
     }
 
     /** The ticket is let in for {@code quantity} units (what it asked for, or fewer: the sale's last ones) under the hold. */

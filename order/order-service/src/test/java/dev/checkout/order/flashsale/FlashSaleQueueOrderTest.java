@@ -144,4 +144,25 @@ class FlashSaleQueueOrderTest {
         assertThat(sale.statusAt(START.plusSeconds(600), FlashSale.Standing.NONE)).isEqualTo(FlashSale.Status.ENDED);
         assertThat(sale.free(new FlashSale.Standing(4, 2, 3))).isEqualTo(3);
     }
+
+    @Test
+    void aSaleWhoseStockRunsShortSellsWhatItHasOutAndWhatInventoryHadThenSellsOutAtThat() {
+        FlashSale sale = new FlashSale("fls_1", "prod_1", null, 10, new java.math.BigDecimal("9.99"), "USD", "Widget", START,
+                START.plusSeconds(600), 2);
+        // Three sold (two confirmed), two held, and inventory refused the next hold: it had one unit left.
+        FlashSale.Standing refusedWithOneLeft = new FlashSale.Standing(3, 2, 2);
+        assertThat(sale.free(refusedWithOneLeft)).as("what the sale alone counts").isEqualTo(5);
+        int cap = sale.stockCapAfterRefusal(refusedWithOneLeft, 1);
+        assertThat(cap).isEqualTo(6);
+
+        FlashSale.Standing capped = new FlashSale.Standing(3, 2, 2, 0, cap);
+        assertThat(sale.free(capped)).as("the one unit inventory has").isOne();
+        assertThat(sale.free(new FlashSale.Standing(3, 2, 0, 0, cap))).as("and the held ones when their tokens lapse").isEqualTo(3);
+        assertThat(sale.statusAt(START, new FlashSale.Standing(6, 5, 0, 0, cap))).isEqualTo(FlashSale.Status.LIVE);
+        assertThat(sale.statusAt(START, new FlashSale.Standing(6, 6, 0, 0, cap))).as("every unit it could sell is confirmed")
+                .isEqualTo(FlashSale.Status.SOLD_OUT);
+        assertThat(sale.stockCapAfterRefusal(new FlashSale.Standing(6, 6, 0, 0, cap), 3)).as("a later, higher count never raises it")
+                .isEqualTo(cap);
+        assertThat(sale.stockCapAfterRefusal(new FlashSale.Standing(1, 1, 0, 0, cap), 0)).as("a lower one lowers it").isOne();
+    }
 }

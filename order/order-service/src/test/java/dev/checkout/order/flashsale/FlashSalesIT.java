@@ -1,6 +1,7 @@
 package dev.checkout.order.flashsale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -73,6 +74,53 @@ class FlashSalesIT {
         // What CheckoutReplies records when inventory answers the release (end to end: FlashSaleIT's lapsed token).
         jdbc.sql("update orders.checkouts set stock_releasing = false where checkout_id = :id").param("id", hold.checkoutId()).update();
         assertThat(sales.standing(sale.flashSaleId()).held()).as("back in inventory").isZero();
+    }
+
+    @Test
+    void refusedHoldsWaitAgainSayingWhatInventoryHadAndTheSalesCapOnlyGoesDown() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // Over already, as above: nothing may admit these tickets again.
+        FlashSale sale = new FlashSale(Ids.newId(FlashSale.ID_TYPE), "prod_1", null, 10, new BigDecimal("9.99"), "USD", "Widget",
+                now.minus(Duration.ofMinutes(10)), now.minusSeconds(1), 1);
+        transactions.executeWithoutResult(status -> sales.add(sale));
+        String refusedForStock = heldTicket(sale, now);
+        String neverAnswered = heldTicket(sale, now);
+        jdbc.sql("""
+                        update orders.checkouts set status = 'FAILED', failed_items = '[{"product_id":"prod_1","requested":1,"available":3}]'::jsonb
+                        where checkout_id = (select checkout_id from orders.flash_sale_tickets where ticket_id = :id)""")
+                .param("id", refusedForStock).update();
+        jdbc.sql("""
+                        update orders.checkouts set status = 'FAILED', failed_items = '[]'::jsonb
+                        where checkout_id = (select checkout_id from orders.flash_sale_tickets where ticket_id = :id)""")
+                .param("id", neverAnswered).update();
+
+        List<FlashSales.Refused> refused = transactions.execute(status -> sales.takeBackRefused(sale.flashSaleId()));
+
+        assertThat(refused).extracting(r -> r.ticket().ticketId(), FlashSales.Refused::inventoryHad)
+                .containsExactlyInAnyOrder(tuple(refusedForStock, 3), tuple(neverAnswered, null));
+        assertThat(refused).allMatch(r -> r.ticket().checkoutId() == null, "waiting again");
+        assertThat(sales.standing(sale.flashSaleId()).stockCap()).isNull();
+        sales.capStock(sale.flashSaleId(), 6);
+        sales.capStock(sale.flashSaleId(), 8);
+        assertThat(sales.standing(sale.flashSaleId()).stockCap()).isEqualTo(6);
+        sales.capStock(sale.flashSaleId(), 4);
+        assertThat(sales.standing(sale.flashSaleId()).stockCap()).isEqualTo(4);
+    }
+
+    /** A ticket of the sale holding one unit under a hold waiting for inventory; returns the ticket's id. */
+    private String heldTicket(FlashSale sale, Instant now) {
+        FlashSales.Ticket ticket = new FlashSales.Ticket(Ids.newId(FlashSales.TICKET_ID_TYPE), sale.flashSaleId(), Ids.newId("user"), 1, 0.5,
+                null, null, now);
+        Checkout hold = Checkout.openHold(Ids.newId(Checkout.ID_TYPE), ticket.userId(), ticket.ticketId(),
+                List.of(new Order.Line("prod_1", null, "Widget", 1, sale.salePrice())),
+                new Order.Totals(sale.salePrice(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, sale.salePrice(), "USD"),
+                now, Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        transactions.executeWithoutResult(status -> {
+            sales.addOrFind(ticket);
+            checkouts.addUnlessCartHasOneOpen(hold);
+            sales.admit(ticket.ticketId(), hold.checkoutId(), Ids.newId("fpt"), 1);
+        });
+        return ticket.ticketId();
     }
 
     @Test

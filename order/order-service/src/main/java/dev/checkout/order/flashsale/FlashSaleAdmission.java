@@ -42,7 +42,8 @@ import dev.checkout.order.orders.Order;
  * the units ({@link Checkout#openHold}); a hold inventory refused or did not answer in time puts its ticket back in its
  * place. Refused for want of stock, the product has fewer units than the sale counts free (sold elsewhere too): the sale
  * then sells at most what it has out and what inventory said it had ({@link FlashSale#stockCapAfterRefusal}), and sells
- * out at that. Each round first lets go of the sale's lapsed holds, so their units go to the next in line. The round runs under the sale's row lock, so two instances never hand out the same unit.
+ * out at that. Each round first lets go of the sale's lapsed holds, so their units go to the next in line. The round
+ * runs under the sale's row lock, so two instances never hand out the same unit.
  */
 @Component
 class FlashSaleAdmission {
@@ -121,8 +122,10 @@ class FlashSaleAdmission {
             // The most inventory said it had: a cap set too high is lowered by the next refusal, one too low loses units.
             int cap = sale.stockCapAfterRefusal(standing, inventoryHad.getAsInt());
             sales.capStock(flashSaleId, cap);
-            log.info("flash sale {}: inventory refused a hold for want of stock ({} left); the sale sells at most {} of its {} units",
-                    flashSaleId, inventoryHad.getAsInt(), cap, sale.quantity());
+            if (cap < sale.quantity()) {
+                log.info("flash sale {}: inventory refused a hold for want of stock ({} left); the sale sells at most {} of its {} units",
+                        flashSaleId, inventoryHad.getAsInt(), cap, sale.quantity());
+            }
             standing = sales.standing(flashSaleId);
         }
         Duration untilEnd = Duration.between(now, sale.endsAt());

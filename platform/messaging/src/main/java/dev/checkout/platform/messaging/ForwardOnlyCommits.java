@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * commits them, and a partition whose earlier batch was still pending goes back to that batch's end. Its records since
  * were handled; nothing reads them again until the partition's next message (a restart would, and skip them as
  * processed), so on a quiet partition the group's lag never drains (seen in the chaos suite's poison runs:
- * {@code inventory-commands-4} committed at 31 with record 31 processed, one run in eight). A committed offset says
+ * {@code inventory-commands-4} committed at 31 with record 31 processed, one run in twelve). A committed offset says
  * everything before it was handled, and handling is never undone, so a lower commit from the same consumer is always
  * stale and is dropped here.
  */

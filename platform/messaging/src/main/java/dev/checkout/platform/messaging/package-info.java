@@ -6,6 +6,7 @@
  * {@link dev.checkout.platform.messaging.ServiceMessaging#receive}, which records the message as processed in the same
  * transaction as its effect, so redelivery changes nothing. Failures are retried with back-off; a message that keeps
  * failing goes to {@code <topic>.DLQ} with its error, where admins can list and replay it. An outage of the
- * database is not a poison message: it is retried until the database is back.
+ * database is not a poison message: it is retried until the database is back. Offsets are committed once a second and
+ * only ever forward ({@link dev.checkout.platform.messaging.ForwardOnlyCommits}).
  */
 package dev.checkout.platform.messaging;

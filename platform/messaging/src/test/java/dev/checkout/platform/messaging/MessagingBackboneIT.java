@@ -38,6 +38,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -151,6 +152,28 @@ class MessagingBackboneIT {
         List<String> onTopic = TopicDump.read(SharedServers.addresses().kafkaBootstrapServers(), MessagingTestApplication.TOPIC)
                 .stream().filter(m -> key.equals(m.key())).map(m -> m.header("event_id")).toList();
         assertThat(onTopic).as("each sent once, in order").containsExactlyElementsOf(eventIds);
+    }
+
+    @Test
+    void aMessageUndoneByARollbackToASavepointIsNeverPublished() {
+        String key = "savepoint-" + UUID.randomUUID();
+        TransactionTemplate nested = new TransactionTemplate(transactions.getTransactionManager());
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        List<String> kept = new ArrayList<>();
+        String[] undone = new String[1];
+        transactions.executeWithoutResult(status -> {
+            kept.add(messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("before", 1))));
+            nested.executeWithoutResult(savepoint -> {
+                undone[0] = messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("undone", 2)));
+                savepoint.setRollbackOnly();
+            });
+            kept.add(messaging.publish(OutgoingMessage.of(MessagingTestApplication.TOPIC, key, new Ping("after", 3))));
+        });
+
+        awaitOnTopic(kept.get(1));
+        List<String> onTopic = TopicDump.read(SharedServers.addresses().kafkaBootstrapServers(), MessagingTestApplication.TOPIC)
+                .stream().filter(m -> key.equals(m.key())).map(m -> m.header("event_id")).toList();
+        assertThat(onTopic).as("not " + undone[0]).containsExactlyElementsOf(kept);
     }
 
     /** A message of a type the test consumer drops unread, committed as another process's writer would leave it. */

@@ -21,7 +21,7 @@ public class MessagingSupport {
     final Clock clock;
     final MeterRegistry meters;
     final MessageTracing tracing;
-    private final Map<String, RelayHandOff> handOffs = new ConcurrentHashMap<>();
+    private final Map<String, RelaySignal> signals = new ConcurrentHashMap<>();
 
     MessagingSupport(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters,
                      MessageTracing tracing) {
@@ -33,8 +33,8 @@ public class MessagingSupport {
         this.tracing = tracing;
     }
 
-    /** What the writers of {@code schema} in this process hand to its relay: committed rows and wake-ups. */
-    RelayHandOff handOff(String schema) {
-        return handOffs.computeIfAbsent(schema, s -> new RelayHandOff());
+    /** The wake-up signal of the relay for {@code schema}, shared by the writers and the relay of this process. */
+    RelaySignal signal(String schema) {
+        return signals.computeIfAbsent(schema, s -> new RelaySignal());
     }
 }

@@ -5,12 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,17 +32,14 @@ import tools.jackson.core.type.TypeReference;
  * The relay of one instance works while those of the others stand by, because two relays at once would interleave
  * rows of one key and reorder them: the leader is whoever holds the schema's session-level PostgreSQL advisory lock,
  * on a connection of its own that it keeps (a lost connection gives the lock up, and another relay takes over). No
- * transaction stays open while Kafka acknowledges: each round takes a batch, sends it through an idempotent producer
- * (which keeps the order per partition) and waits for the acknowledgements. The batch is what this process's writers
- * handed over as they committed ({@link RelayHandOff}, which says when that is safe), or else a read of the table in id
- * order: when the relay starts leading, when another process's rows are announced, when a row could not be handed
- * over, after a failure, and at least every {@code checkout.messaging.relay-poll-interval}. The acknowledged rows are
- * marked published together, at most {@code checkout.messaging.relay-mark-delay} after the first of them (in the
- * statement that reads the next batch when there is one): a mark per round cost a written commit per round (about
- * three of the eleven an order cost). Until then this relay remembers them and reads past them. A crash before the
- * mark means those rows are sent again by the next leader (consumers skip duplicates by event id); rows that commit
- * late with a lower id are simply picked up by a later round, because progress is tracked per row, never by a
- * high-water mark.
+ * transaction stays open while Kafka acknowledges: each round reads a batch in id order, sends it through an idempotent
+ * producer (which keeps the order per partition) and waits for the acknowledgements. The acknowledged rows are marked
+ * published together, at most {@code checkout.messaging.relay-mark-delay} after the first of them, in the statement
+ * that reads the next batch: under load a round is one statement and a mark covers many rounds, where a mark per round
+ * cost a written commit per round (about three of the eleven an order cost). Until then this relay remembers them and
+ * reads past them. A crash before the mark means those rows are sent again by the next leader (consumers skip
+ * duplicates by event id); rows that commit late with a lower id are simply picked up by a later round, because
+ * progress is tracked per row, never by a high-water mark.
  */
 final class OutboxRelay implements Runnable {
 
@@ -61,14 +54,13 @@ final class OutboxRelay implements Runnable {
     private final RelayConnections connections;
     private final KafkaTemplate<String, String> kafka;
     private final MessagingProperties properties;
-    private final RelayHandOff handOff;
+    private final RelaySignal signal;
     private final long lockKey;
     private final String selectUnpublished;
     private final String markAndSelectUnpublished;
     private final String markPublished;
     private final long markDelayNanos;
     private final Counter published;
-    private final Counter reads;
     private volatile boolean running = true;
     private volatile Thread thread;
     /** The connection holding the schema's relay lock while this relay leads (or waiting to take it); null when lost. */
@@ -76,17 +68,8 @@ final class OutboxRelay implements Runnable {
     private JdbcClient jdbc;
     private boolean leading;
     /** Rows Kafka acknowledged that are not marked published yet (the leader's own memory: lost with the lead). */
-    private final Set<Long> sent = new HashSet<>();
+    private final List<Long> sent = new ArrayList<>();
     private long firstSentAt;
-    /**
-     * Rows sent from a read of the table whose hand-over may still be queued (a read can see a row a moment before its
-     * writer hands it over): taken from the queue, they are left out even after they are marked. Bounded; past it a row
-     * would only be sent twice, which consumers skip.
-     */
-    private final Set<Long> readAndSent = new LinkedHashSet<>();
-    /** Whether the last read of the table found every committed row that was not handed over: the queue can be trusted. */
-    private boolean caughtUp;
-    private long lastReadAt;
 
     OutboxRelay(ServiceDescriptor service, MessagingSupport support, RelayConnections connections, KafkaTemplate<String, String> kafka,
                 MessagingProperties properties) {
@@ -95,7 +78,7 @@ final class OutboxRelay implements Runnable {
         this.connections = connections;
         this.kafka = kafka;
         this.properties = properties;
-        this.handOff = support.handOff(service.schema());
+        this.signal = support.signal(service.schema());
         this.lockKey = lockKey(service.schema());
         String outbox = service.table("outbox");
         this.selectUnpublished = "select id, event_id, topic, message_key, envelope, headers::text as headers from "
@@ -105,8 +88,6 @@ final class OutboxRelay implements Runnable {
         this.markAndSelectUnpublished = "with marked as (" + markPublished + ") " + selectUnpublished;
         this.markDelayNanos = properties.relayMarkDelay().toNanos();
         this.published = Counter.builder("checkout.outbox.published").tag("service", service.name()).register(support.meters);
-        this.reads = Counter.builder("checkout.outbox.reads").tag("service", service.name())
-                .description("reads of the outbox table by its relay (rows handed over by their writers need none)").register(support.meters);
     }
 
     /** The advisory-lock key of a schema's relay: stable across processes and versions. */
@@ -136,7 +117,7 @@ final class OutboxRelay implements Runnable {
                     } else {
                         failures = 0;
                         if (!round.more()) {
-                            woken = handOff.await(untilNextRound());
+                            woken = signal.await(untilNextRound());
                         }
                     }
                 } catch (InterruptedException e) {
@@ -157,7 +138,7 @@ final class OutboxRelay implements Runnable {
 
     void stop() {
         running = false;
-        handOff.wakeUp();
+        signal.wakeUp();
         Thread current = thread;
         if (current != null) {
             try {
@@ -174,18 +155,12 @@ final class OutboxRelay implements Runnable {
             return Round.STANDING_BY;
         }
         boolean marking = markDue();
-        List<OutboxRow> rows = handOff.take(properties.relayBatchSize(), id -> sent.contains(id) || readAndSent.remove(id));
-        boolean rememberReadAndSent = false;
-        boolean readNeeded = handOff.readNeeded(); // asked for or not, the request is answered by this round's read
-        if (readNeeded || !caughtUp || System.nanoTime() - lastReadAt >= properties.relayPollInterval().toNanos()) {
-            // What was just taken is committed, so the read has it too (or a later read, if the batch fills up).
-            boolean allOver = handOff.nothingUnqueuedCommitting();
-            rows = read(marking);
-            caughtUp = allOver && rows.size() < properties.relayBatchSize();
-            rememberReadAndSent = true;
-        } else if (marking) {
-            jdbc.sql(markPublished).param("sent", sent.toArray(Long[]::new)).update();
-        }
+        List<Row> rows = jdbc.sql(marking ? markAndSelectUnpublished : selectUnpublished)
+                .param("sent", sent.toArray(Long[]::new))
+                .param("limit", properties.relayBatchSize())
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
+                        rs.getString("message_key"), rs.getString("envelope"), rs.getString("headers")))
+                .list();
         if (marking) {
             sent.clear();
         }
@@ -194,7 +169,7 @@ final class OutboxRelay implements Runnable {
         }
         CrashPoints.reach("relay.before-publish");
         List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
+        for (Row row : rows) {
             sends.add(kafka.send(record(row)));
         }
         kafka.flush();
@@ -220,33 +195,13 @@ final class OutboxRelay implements Runnable {
             }
             sent.addAll(acknowledged);
             published.increment(acknowledged.size());
-            if (rememberReadAndSent) {
-                readAndSent.addAll(acknowledged);
-                for (Iterator<Long> oldest = readAndSent.iterator(); readAndSent.size() > RelayHandOff.CAPACITY; ) {
-                    oldest.next();
-                    oldest.remove();
-                }
-            }
         }
         if (failure != null) {
-            caughtUp = false; // the rest go first, in id order, from the table
             log.warn("outbox relay of {}: Kafka acknowledged {} of {} messages; the rest go in a later round: {}",
                     service.schema(), acknowledged.size(), rows.size(), failure.toString());
             return Round.FAILED;
         }
         return rows.size() == properties.relayBatchSize() ? Round.MORE : Round.DONE;
-    }
-
-    /** The oldest unpublished rows not sent yet, in id order; marks the sent ones in the same statement if asked to. */
-    private List<OutboxRow> read(boolean marking) {
-        lastReadAt = System.nanoTime();
-        reads.increment();
-        return jdbc.sql(marking ? markAndSelectUnpublished : selectUnpublished)
-                .param("sent", sent.toArray(Long[]::new))
-                .param("limit", properties.relayBatchSize())
-                .query((rs, n) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
-                        rs.getString("message_key"), rs.getString("envelope"), support.json.readValue(rs.getString("headers"), HEADERS)))
-                .list();
     }
 
     /** Whether the acknowledged rows are to be marked in this round: the first has waited long enough, or they are many. */
@@ -299,8 +254,6 @@ final class OutboxRelay implements Runnable {
         leading = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_lock(:key)").param("key", lockKey).query(Boolean.class).single());
         if (leading) {
             log.debug("outbox relay of {} leads", service.schema());
-            handOff.open();
-            caughtUp = false; // rows committed before the hand-off opened are only in the table
         }
         return leading;
     }
@@ -310,12 +263,7 @@ final class OutboxRelay implements Runnable {
      * run rounds themselves end with it.)
      */
     void letGo() {
-        if (leading) {
-            handOff.close();
-        }
         leading = false;
-        caughtUp = false;
-        readAndSent.clear();
         sent.clear(); // unmarked, so sent again by whoever leads next
         jdbc = null;
         Connection current = connection;
@@ -329,9 +277,10 @@ final class OutboxRelay implements Runnable {
         }
     }
 
-    private static ProducerRecord<String, String> record(OutboxRow row) {
+    private ProducerRecord<String, String> record(Row row) {
         var record = new ProducerRecord<String, String>(row.topic(), row.key(), row.envelope());
-        row.headers().forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        Map<String, String> headers = support.json.readValue(row.headers(), HEADERS);
+        headers.forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         return record;
     }
 
@@ -341,6 +290,9 @@ final class OutboxRelay implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private record Row(long id, String eventId, String topic, String key, String envelope, String headers) {
     }
 
     enum Round {

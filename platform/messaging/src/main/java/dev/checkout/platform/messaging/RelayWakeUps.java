@@ -17,10 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@code LISTEN}/{@code NOTIFY} on {@link #CHANNEL} (the payload is the schema), so an idle leader does not have to poll
  * often for rows it did not write. A relay standing by that its own process wakes (it committed rows, see
  * {@link ServiceMessaging#publish}) passes the wake-up on with {@link #notifySql()}; the leader's own process wakes it
- * directly. Either way the leader reads the table ({@link RelayHandOff#readTable}): those rows were not handed to it. A
- * notification can still be missed (the process that committed died before passing it on, or this connection was
- * down): the relays' slower poll ({@code checkout.messaging.relay-poll-interval}) finds those rows, and after a
- * reconnection every relay here reads once.
+ * directly. A notification can still be missed (the process that committed died before passing it on, or this
+ * connection was down): the relays' slower poll ({@code checkout.messaging.relay-poll-interval}) finds those rows,
+ * and after a reconnection every relay here is woken once.
  */
 final class RelayWakeUps implements Runnable {
 
@@ -57,14 +56,14 @@ final class RelayWakeUps implements Runnable {
                     listen.execute("listen " + CHANNEL);
                 }
                 failures = 0;
-                schemas.forEach(schema -> support.handOff(schema).readTable()); // whatever was notified while not listening
+                schemas.forEach(schema -> support.signal(schema).wakeUp()); // whatever was notified while not listening
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null) {
                         for (PGNotification notification : received) {
                             if (schemas.contains(notification.getParameter())) {
-                                support.handOff(notification.getParameter()).readTable();
+                                support.signal(notification.getParameter()).wakeUp();
                             }
                         }
                     }

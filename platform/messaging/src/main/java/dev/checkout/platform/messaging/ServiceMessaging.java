@@ -21,6 +21,7 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.JacksonException;
 
@@ -52,7 +53,7 @@ public abstract class ServiceMessaging {
         this.support = support;
         this.service = service;
         this.insertOutbox = "insert into " + service.table("outbox")
-                + " (event_id, topic, message_key, event_type, envelope, headers) values (:eventId, :topic, :key, :type, :envelope, :headers::jsonb) returning id";
+                + " (event_id, topic, message_key, event_type, envelope, headers) values (:eventId, :topic, :key, :type, :envelope, :headers::jsonb)";
         this.insertProcessed = "insert into " + service.table("processed_messages")
                 + " (consumer, event_id) select :consumer, unnest(:eventIds::text[]) on conflict do nothing returning event_id";
         this.processed = Counter.builder("checkout.messages.processed").tag("service", service.name()).register(support.meters);
@@ -96,18 +97,21 @@ public abstract class ServiceMessaging {
         headers.put(CorrelationId.KAFKA_HEADER, correlationId);
         headers.put("source", service.name());
         support.tracing.inject(headers);
-        String written = support.json.writeValueAsString(envelope);
-        long id = support.jdbc.sql(insertOutbox)
+        support.jdbc.sql(insertOutbox)
                 .param("eventId", envelope.eventId())
                 .param("topic", message.topic())
                 .param("key", message.key())
                 .param("type", envelope.eventType())
-                .param("envelope", written)
+                .param("envelope", support.json.writeValueAsString(envelope))
                 .param("headers", support.json.writeValueAsString(headers))
-                .query(Long.class).single();
-        // Handed to this process's relay as the transaction commits, so it need not read the row back.
-        TransactionSynchronizationManager.registerSynchronization(support.handOff(service.schema())
-                .handOver(new OutboxRow(id, envelope.eventId(), message.topic(), message.key(), written, headers)));
+                .update();
+        RelaySignal signal = support.signal(service.schema());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signal.wakeUp();
+            }
+        });
         return envelope.eventId();
     }
 

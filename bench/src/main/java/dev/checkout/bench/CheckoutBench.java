@@ -90,9 +90,9 @@ public final class CheckoutBench implements Bench {
                 PlatformCost.Reading idleFrom = cost.read();
                 Pause.of(Duration.ofSeconds(5));
                 PlatformCost.Reading idle = cost.read().minus(idleFrom);
-                System.out.printf("idle platform: CPU %.0f ms/s (platform JVM %.0f ms/s, PostgreSQL, Redis and Kafka %.0f ms/s), %.1f writing transactions/s%n",
+                System.out.printf("idle platform: CPU %.0f ms/s (platform JVM %.0f ms/s, %s), %.1f writing transactions/s%n",
                         (idle.platformCpuNanos() + idle.serversCpuNanos()) / 1e6 / 5, idle.platformCpuNanos() / 1e6 / 5,
-                        idle.serversCpuNanos() / 1e6 / 5, idle.writes() / 5.0);
+                        idle.servers().describe(5, "ms/s"), idle.writes() / 5.0);
                 if (options.has("overload")) {
                     Result max = fastest(base, spread, customers, duration, cost);
                     int rate = (int) Math.round(2 * max.confirmedPerSecond());

@@ -70,23 +70,53 @@ final class PlatformCost implements AutoCloseable {
      * @param writes  transactions that wrote (each took a transaction id: the next id to be given out moved by one),
      *                the durable commits an order costs
      */
-    record Reading(long commits, long writes, Map<String, Long> recordsByTopic, long requests, long platformCpuNanos, long serversCpuNanos) {
+    record Reading(long commits, long writes, Map<String, Long> recordsByTopic, long requests, long platformCpuNanos, ServersCpu servers) {
         long records() {
             return recordsByTopic.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long serversCpuNanos() {
+            return servers.total();
         }
 
         Reading minus(Reading earlier) {
             Map<String, Long> records = new TreeMap<>(recordsByTopic);
             earlier.recordsByTopic.forEach((topic, count) -> records.merge(topic, -count, Long::sum));
             return new Reading(commits - earlier.commits, writes - earlier.writes, records, requests - earlier.requests,
-                    platformCpuNanos - earlier.platformCpuNanos, serversCpuNanos - earlier.serversCpuNanos);
+                    platformCpuNanos - earlier.platformCpuNanos, servers.minus(earlier.servers));
+        }
+    }
+
+    /** The CPU time of each server the platform runs on: where an order's time goes outside our own JVM. */
+    record ServersCpu(long postgresNanos, long kafkaNanos, long redisNanos) {
+
+        long total() {
+            return postgresNanos + kafkaNanos + redisNanos;
+        }
+
+        ServersCpu minus(ServersCpu earlier) {
+            return new ServersCpu(postgresNanos - earlier.postgresNanos, kafkaNanos - earlier.kafkaNanos, redisNanos - earlier.redisNanos);
+        }
+
+        /** {@code PostgreSQL a ms, Kafka b ms, Redis c ms}, each divided by {@code per}. */
+        String describe(double per, String unit) {
+            return String.format("PostgreSQL %.1f %s, Kafka %.1f %s, Redis %.1f %s", postgresNanos / 1e6 / per, unit,
+                    kafkaNanos / 1e6 / per, unit, redisNanos / 1e6 / per, unit);
         }
     }
 
     Reading read() throws Exception {
         long[] database = database();
+        long redis = platform.descendants().filter(PlatformCost::isRedis).mapToLong(PlatformCost::ownCpuNanos).sum();
+        // The platform's other descendant is the Kafka broker (the gateway simulator runs inside the platform's JVM).
+        long kafka = descendantsCpuNanos(platform) - redis;
         return new Reading(database[0], database[1], recordsByTopic(), requests(), cpuNanos(platform),
-                descendantsCpuNanos(platform) + postgresCpuNanos());
+                new ServersCpu(postgresCpuNanos(), kafka, redis));
+    }
+
+    /** Whether a process is the embedded Redis (its binary is {@code redis-server-<version>}). */
+    static boolean isRedis(ProcessHandle process) {
+        return process.info().command().map(command -> Path.of(command).getFileName().toString().startsWith("redis")).orElse(false);
     }
 
     /**
@@ -214,11 +244,10 @@ final class PlatformCost implements AutoCloseable {
     static String perOrder(Reading cost, long confirmed, long clientRequests) {
         double orders = Math.max(1, confirmed);
         return String.format("per confirmed order: %.1f writing transactions (%.1f commits with read-only ones), %.1f Kafka records,"
-                        + " %.1f HTTP calls (%.1f from the clients, %.1f between services); CPU %.1f ms (platform JVM %.1f ms,"
-                        + " PostgreSQL, Redis and Kafka %.1f ms)",
+                        + " %.1f HTTP calls (%.1f from the clients, %.1f between services); CPU %.1f ms (platform JVM %.1f ms, %s)",
                 cost.writes() / orders, cost.commits() / orders, cost.records() / orders, cost.requests() / orders, clientRequests / orders,
                 Math.max(0, cost.requests() - clientRequests) / orders, (cost.platformCpuNanos() + cost.serversCpuNanos()) / 1e6 / orders,
-                cost.platformCpuNanos() / 1e6 / orders, cost.serversCpuNanos() / 1e6 / orders);
+                cost.platformCpuNanos() / 1e6 / orders, cost.servers().describe(orders, "ms"));
     }
 
     /** Where an order's Kafka records went: {@code topic N.N} for each topic that took any, most first. */

@@ -13,6 +13,22 @@ import org.junit.jupiter.api.io.TempDir;
 class PlatformCostTest {
 
     @Test
+    void eachServersTimeIsToldApartAndTakenPerOrder() {
+        var before = new PlatformCost.ServersCpu(10_000_000, 5_000_000, 1_000_000);
+        var after = new PlatformCost.ServersCpu(40_000_000, 25_000_000, 2_000_000);
+
+        PlatformCost.ServersCpu spent = after.minus(before);
+
+        assertThat(spent.total()).isEqualTo(51_000_000);
+        assertThat(spent.describe(10, "ms")).isEqualTo("PostgreSQL 3.0 ms, Kafka 2.0 ms, Redis 0.1 ms");
+    }
+
+    @Test
+    void aJavaProcessIsNotTakenForRedis() {
+        assertThat(PlatformCost.isRedis(ProcessHandle.current())).isFalse();
+    }
+
+    @Test
     void requestsToTemplatedPathsAreCountedWithEveryOther() {
         String scrape = """
                 # HELP http_server_requests_seconds

@@ -107,9 +107,15 @@ final class PlatformCost implements AutoCloseable {
 
     Reading read() throws Exception {
         long[] database = database();
-        long redis = platform.descendants().filter(PlatformCost::isRedis).mapToLong(PlatformCost::ownCpuNanos).sum();
-        // The platform's other descendant is the Kafka broker (the gateway simulator runs inside the platform's JVM).
-        long kafka = descendantsCpuNanos(platform) - redis;
+        long redis = 0;
+        long kafka = 0; // the platform's other descendant is the Kafka broker (the gateway simulator runs in its JVM)
+        for (ProcessHandle descendant : (Iterable<ProcessHandle>) platform.descendants()::iterator) {
+            if (isRedis(descendant)) {
+                redis += ownCpuNanos(descendant);
+            } else {
+                kafka += ownCpuNanos(descendant);
+            }
+        }
         return new Reading(database[0], database[1], recordsByTopic(), requests(), cpuNanos(platform),
                 new ServersCpu(postgresCpuNanos(), kafka, redis));
     }
